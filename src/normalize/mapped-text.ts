@@ -1,0 +1,95 @@
+// A string under construction that remembers, for every character, where it came from in a source
+// string. Normalisation stages write through it so that offsets in the normalised text can always be
+// mapped back to the original.
+
+export class MappedTextBuilder {
+  private parts: string[] = [];
+  private map: Int32Array = new Int32Array(1024);
+  private len = 0;
+
+  get length(): number {
+    return this.len;
+  }
+
+  private reserve(extra: number): void {
+    if (this.len + extra + 1 <= this.map.length) return;
+    let size = this.map.length * 2;
+    while (size < this.len + extra + 1) size *= 2;
+    const next = new Int32Array(size);
+    next.set(this.map.subarray(0, this.len));
+    this.map = next;
+  }
+
+  /** Copies source[from, to) unchanged: each character maps to its own source position. */
+  copy(source: string, from: number, to: number): void {
+    if (to <= from) return;
+    this.reserve(to - from);
+    this.parts.push(source.slice(from, to));
+    for (let i = from; i < to; i++) this.map[this.len++] = i;
+  }
+
+  /** Writes replacement text; every character of it maps to the source position `at`. */
+  emit(text: string, at: number): void {
+    if (!text) return;
+    this.reserve(text.length);
+    this.parts.push(text);
+    for (let i = 0; i < text.length; i++) this.map[this.len++] = at;
+  }
+
+  lastChar(): string {
+    for (let i = this.parts.length - 1; i >= 0; i--) {
+      const p = this.parts[i];
+      if (p.length) return p[p.length - 1];
+    }
+    return '';
+  }
+
+  /** The text and a map of length text.length + 1; the last entry is `sourceEnd`. */
+  finish(sourceEnd: number): { text: string; map: Int32Array } {
+    const text = this.parts.join('');
+    const map = new Int32Array(this.len + 1);
+    map.set(this.map.subarray(0, this.len));
+    map[this.len] = sourceEnd;
+    return { text, map };
+  }
+}
+
+/** Composes two maps: `outer` maps c → b offsets, `inner` maps b → a offsets; the result maps c → a. */
+export function composeMaps(outer: Int32Array, inner: Int32Array): Int32Array {
+  const out = new Int32Array(outer.length);
+  for (let i = 0; i < outer.length; i++) out[i] = inner[outer[i]];
+  return out;
+}
+
+/** The original range [start, end) that a normalised range came from. */
+export function toOriginalRange(map: Int32Array, start: number, end: number): [number, number] {
+  const s = map[Math.max(0, Math.min(start, map.length - 1))];
+  if (end <= start) return [s, s];
+  // end is exclusive: map the last character in the range and step past it
+  const last = map[Math.max(0, Math.min(end - 1, map.length - 1))];
+  return [s, Math.max(s, last + 1)];
+}
+
+/**
+ * A map stored compactly: runs of (normalised start, original start, length) over which normalised
+ * and original offsets advance together. Most of a report is one long run.
+ */
+export function mapToRuns(map: Int32Array): Int32Array {
+  const runs: number[] = [];
+  let i = 0;
+  while (i < map.length) {
+    let j = i + 1;
+    while (j < map.length && map[j] === map[j - 1] + 1) j++;
+    runs.push(i, map[i], j - i);
+    i = j;
+  }
+  return Int32Array.from(runs);
+}
+
+export function runsToMap(runs: Int32Array): Int32Array {
+  let length = 0;
+  for (let r = 0; r < runs.length; r += 3) length = Math.max(length, runs[r] + runs[r + 2]);
+  const map = new Int32Array(length);
+  for (let r = 0; r < runs.length; r += 3) for (let k = 0; k < runs[r + 2]; k++) map[runs[r] + k] = runs[r + 1] + k;
+  return map;
+}

@@ -1,0 +1,291 @@
+// Normalisation: turns decoded text into the clean text that every offset in gwr refers to, and keeps
+// a map from each normalised offset back to the original. Pure: no I/O.
+//
+// Stage 1 (characters): HTML comments and zero-width characters removed, line ends unified,
+// full-width digits/letters/％/spaces made half-width, radical look-alikes replaced, traditional
+// characters converted to simplified when the text is traditional.
+// Stage 2 (lines): boilerplate lines (page numbers, watermarks, site navigation) dropped, Markdown
+// markup removed (heading levels kept aside), spaces next to Chinese characters closed up, and lines
+// broken inside a sentence joined.
+import * as OpenCC from 'opencc-js';
+import { MappedTextBuilder, composeMaps } from './mapped-text.ts';
+import { normalisationData } from './data.ts';
+
+export interface NormaliseOptions {
+  /** Treat `#` headings and `**` emphasis as Markdown markup (text and Markdown sources). */
+  markdown?: boolean;
+}
+
+export interface NormalisedText {
+  text: string;
+  /** map[i] is the offset in the input of normalised character i; map[text.length] = input.length. */
+  map: Int32Array;
+  convertedFromTraditional: boolean;
+  /** Markdown heading levels by the normalised offset of the heading line's start. */
+  headingLevels: Map<number, number>;
+  /** Lines dropped as boilerplate, for diagnostics. */
+  droppedLines: number;
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** Chinese characters and the punctuation written with them. */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
+const SENTENCE_END = /[。！？!?；;：:…]$/;
+const CLOSING = /[”’」』）)】》]$/;
+const CONTINUES = /[，,、（(“‘《「『]$/;
+/** Numbering that starts a heading or a list item: 一、 （一） 1. 1、 ① 第一部分 */
+export const HEADING_NUMBER =
+  /^(第[一二三四五六七八九十百零〇]+[部分章节篇]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])/;
+
+let t2s: ((s: string) => string) | null = null;
+function toSimplified(s: string): string {
+  t2s ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+  return t2s(s);
+}
+
+/** True when the text is written in traditional characters: a notable share of its Han characters change under t2s. */
+export function isTraditional(text: string): boolean {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const converted = toSimplified(sample);
+  let han = 0;
+  let changed = 0;
+  const n = Math.min(sample.length, converted.length);
+  for (let i = 0; i < n; i++) {
+    if (!HAN.test(sample[i])) continue;
+    han++;
+    if (sample[i] !== converted[i]) changed++;
+  }
+  return han >= 20 && changed / han > 0.04;
+}
+
+function halfWidth(ch: string, prev: string): string {
+  const c = ch.charCodeAt(0);
+  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
+    return String.fromCharCode(c - 0xfee0);
+  }
+  if (ch === '％' || ch === '﹪') return '%';
+  if (ch === '．' && /[0-9０-９]/.test(prev)) return '.';
+  if (ch === '\u3000' || ch === '\u00a0' || ch === '\t' || (c >= 0x2000 && c <= 0x200a) || ch === '\u202f' || ch === '\u205f') return ' ';
+  // Kangxi radicals (2F00–2FDF) and CJK compatibility ideographs decompose to ordinary characters under NFKC.
+  if ((c >= 0x2f00 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff)) return ch.normalize('NFKC');
+  return normalisationData.radicals.get(ch) ?? ch;
+}
+
+/** Stage 1: character-level clean-up. */
+function cleanCharacters(input: string, traditional: boolean): { text: string; map: Int32Array } {
+  const out = new MappedTextBuilder();
+  const lines = splitLinesWithComments(input);
+  for (const [from, to] of lines) {
+    let segment = input.slice(from, to);
+    if (traditional) {
+      const converted = toSimplified(segment);
+      // opencc's t2s is character for character for all but a few phrases; when a line changes
+      // length, its characters are mapped to the line start rather than guessed.
+      if (converted.length !== segment.length) {
+        let prev = '';
+        let buf = '';
+        for (const ch of converted) {
+          const h = ch === '\r' || /[\u200b-\u200d\ufeff\u2060]/.test(ch) ? '' : halfWidth(ch, prev);
+          buf += h;
+          prev = ch;
+        }
+        out.emit(buf, from);
+        continue;
+      }
+      segment = converted;
+    }
+    let prev = '';
+    for (let i = 0; i < segment.length; i++) {
+      const ch = segment[i];
+      if (ch === '\r') {
+        if (segment[i + 1] !== '\n') out.emit('\n', from + i);
+      } else if (/[\u200b-\u200d\ufeff\u2060\u00ad]/.test(ch)) {
+        // zero-width characters and soft hyphens are dropped
+      } else {
+        const h = halfWidth(ch, prev);
+        if (h === input[from + i]) out.copy(input, from + i, from + i + 1);
+        else out.emit(h, from + i);
+      }
+      prev = ch;
+    }
+  }
+  return out.finish(input.length);
+}
+
+/** Ranges of the input that are not inside HTML comments. */
+function splitLinesWithComments(input: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let pos = 0;
+  while (pos < input.length) {
+    const open = input.indexOf('<!--', pos);
+    if (open === -1) break;
+    const close = input.indexOf('-->', open + 4);
+    ranges.push([pos, open]);
+    pos = close === -1 ? input.length : close + 3;
+  }
+  if (pos < input.length) ranges.push([pos, input.length]);
+  return ranges;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  /** Markdown heading level, when the line was a `#` heading. */
+  heading?: number;
+  bold?: boolean;
+  drop?: boolean;
+}
+
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return [start, end];
+}
+
+function isHeadingLike(text: string, line: Line): boolean {
+  if (line.heading !== undefined || line.bold) return true;
+  const s = text.slice(line.start, line.end);
+  return HEADING_NUMBER.test(s) && s.length <= 40 && !SENTENCE_END.test(s);
+}
+
+/** Lines repeated three or more times (running headers, watermarks) are boilerplate, except a title at the top. */
+function repeatedLines(text: string, lines: Line[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const s = text.slice(l.start, l.end);
+    if (s.length >= 4 && s.length <= 80) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const repeated = new Set<string>();
+  const watermark = normalisationData.watermarkHints;
+  for (const [s, n] of counts) if (n >= 3 || (n >= 2 && watermark.test(s))) repeated.add(s);
+  return repeated;
+}
+
+/** Stage 2: line-level clean-up and joining. */
+function cleanLines(input: string, opts: NormaliseOptions): { text: string; map: Int32Array; headingLevels: Map<number, number>; dropped: number } {
+  const lines: Line[] = [];
+  let pos = 0;
+  while (pos <= input.length) {
+    let nl = input.indexOf('\n', pos);
+    if (nl === -1) nl = input.length;
+    let [s, e] = trimRange(input, pos, nl);
+    const line: Line = { start: s, end: e };
+    if (opts.markdown) {
+      const m = /^(#{1,6})\s+/.exec(input.slice(s, Math.min(e, s + 10)));
+      if (m) {
+        line.heading = m[1].length;
+        line.start = s + m[0].length;
+      }
+      const body = input.slice(line.start, e);
+      if (/^\*\*[^*].*\*\*$/.test(body) && !body.slice(2, -2).includes('**')) line.bold = true;
+      if (/^([-*_]\s*){3,}$/.test(body)) line.drop = true;
+      if (body.startsWith('> ')) line.start += 2;
+    }
+    lines.push(line);
+    pos = nl + 1;
+  }
+
+  const boilerplate = normalisationData.boilerplateLines;
+  const pageNumber = normalisationData.pageNumberLines;
+  const repeated = repeatedLines(input, lines);
+  const seenRepeated = new Set<string>();
+  let nonBlankSeen = 0;
+  let dropped = 0;
+  for (const l of lines) {
+    if (l.start >= l.end) continue;
+    const s = stripEmphasis(input.slice(l.start, l.end));
+    nonBlankSeen++;
+    let drop = l.drop === true || pageNumber.some((re) => re.test(s)) || boilerplate.some((re) => re.test(s));
+    if (!drop && repeated.has(input.slice(l.start, l.end))) {
+      const keepFirst = nonBlankSeen <= 8 && !normalisationData.watermarkHints.test(s) && !seenRepeated.has(s);
+      seenRepeated.add(s);
+      drop = !keepFirst;
+    }
+    if (drop) {
+      l.drop = true;
+      dropped++;
+    }
+  }
+
+  const kept = lines.filter((l) => !l.drop && l.start < l.end);
+  const out = new MappedTextBuilder();
+  const headingLevels = new Map<number, number>();
+  let prev: Line | null = null;
+  let prevText = '';
+  for (const line of kept) {
+    const text = input.slice(line.start, line.end);
+    if (prev) {
+      if (shouldJoin(input, prev, prevText, line, text)) {
+        if (/[A-Za-z0-9]$/.test(prevText) && /^[A-Za-z]/.test(text)) out.emit(' ', line.start);
+      } else {
+        out.emit('\n', prev.end);
+      }
+    }
+    if (line.heading !== undefined || line.bold) headingLevels.set(out.length, line.heading ?? 0);
+    writeLine(out, input, line.start, line.end);
+    prev = line;
+    prevText = text;
+  }
+  const { text, map } = out.finish(input.length);
+  return { text, map, headingLevels, dropped };
+}
+
+function stripEmphasis(s: string): string {
+  return s.replace(/\*\*/g, '');
+}
+
+function shouldJoin(input: string, a: Line, aText: string, b: Line, bText: string): boolean {
+  if (isHeadingLike(input, a) || isHeadingLike(input, b)) return false;
+  const aPlain = stripEmphasis(aText);
+  const bPlain = stripEmphasis(bText);
+  if (SENTENCE_END.test(aPlain)) return false;
+  // a session line broken before its end: ——2024年1月8日在苏州市吴中区第五届人民代表大会 / 第三次会议上
+  if (/日在[^。]*$/.test(aPlain) && !/上$/.test(aPlain) && /^[^。，]{0,20}(会议|大会)上/.test(bPlain)) return true;
+  if (CLOSING.test(aPlain) && SENTENCE_END.test(aPlain.slice(0, -1))) return false;
+  if (/^[—－-]/.test(aPlain) || /^[—－]/.test(bPlain)) return false;
+  if (HEADING_NUMBER.test(bPlain)) return false;
+  if (/^(各位代表|同志们)/.test(bPlain)) return false;
+  if (CONTINUES.test(aPlain)) return true;
+  // A line broken by wrapping is long; a title, a speaker line or a list item without punctuation is short.
+  return aPlain.length >= 20;
+}
+
+/** Copies a line, dropping `**` emphasis and the spaces that PDF and web text put next to Chinese characters. */
+function writeLine(out: MappedTextBuilder, input: string, start: number, end: number): void {
+  let i = start;
+  while (i < end) {
+    const ch = input[i];
+    if (ch === '*' && input[i + 1] === '*') {
+      i += 2;
+      continue;
+    }
+    if (ch === ' ') {
+      let j = i;
+      while (j < end && input[j] === ' ') j++;
+      const before = out.lastChar();
+      const after = input[j] === '*' && input[j + 1] === '*' ? input[j + 2] ?? '' : input[j] ?? '';
+      if (j >= end || CJK.test(before) || CJK.test(after)) {
+        i = j;
+        continue;
+      }
+      out.copy(input, i, i + 1);
+      i = j;
+      continue;
+    }
+    out.copy(input, i, i + 1);
+    i++;
+  }
+}
+
+export function normaliseText(input: string, opts: NormaliseOptions = {}): NormalisedText {
+  const traditional = isTraditional(input);
+  const stage1 = cleanCharacters(input, traditional);
+  const stage2 = cleanLines(stage1.text, opts);
+  return {
+    text: stage2.text,
+    map: composeMaps(stage2.map, stage1.map),
+    convertedFromTraditional: traditional,
+    headingLevels: stage2.headingLevels,
+    droppedLines: stage2.dropped,
+  };
+}

@@ -1,0 +1,77 @@
+// Reading a file into a RawDocument. The kind of file is recognised from its bytes (PDF, DOCX/zip,
+// HTML, text), never only from its name; anything else is a ReadError naming the file and the reason.
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { RawDocument } from '../types.ts';
+import { decodeText } from './encoding.ts';
+import { ReadError } from './errors.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { htmlToText } from './html.ts';
+import { docxToText } from './docx.ts';
+import { pdfToText } from './pdf.ts';
+
+export { ReadError } from './errors.ts';
+
+/** Files larger than this are refused before they are read (a year's report is well under 2 MB of text). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export const READABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
+
+function startsWith(bytes: Uint8Array, ascii: string): boolean {
+  if (bytes.length < ascii.length) return false;
+  for (let i = 0; i < ascii.length; i++) if (bytes[i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2000).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml') && head.includes('<html')) return true;
+  const tags = text.slice(0, 20000).match(/<\/?(p|div|br|span|body|head|table|td|a|h[1-6]|li)\b[^>]*>/gi);
+  return (tags?.length ?? 0) >= 10;
+}
+
+export async function readReport(path: string): Promise<RawDocument> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new ReadError(path, 'is a directory');
+    size = st.size;
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    throw new ReadError(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (size === 0) throw new ReadError(path, 'empty file (0 bytes)');
+  if (size > MAX_FILE_BYTES) throw new ReadError(path, `too large (${Math.round(size / 1048576)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+  const bytes = new Uint8Array(await readFile(path));
+  return readReportBytes(path, bytes);
+}
+
+/** Reads a report from bytes already in memory (uploads); `path` names it in errors. */
+export async function readReportBytes(path: string, bytes: Uint8Array): Promise<RawDocument> {
+  if (bytes.length === 0) throw new ReadError(path, 'empty file (0 bytes)');
+  const ext = extname(path).toLowerCase();
+  if (startsWith(bytes, '%PDF-')) {
+    return { path, format: 'pdf', encoding: 'pdf', text: await pdfToText(bytes, path), attributes: {} };
+  }
+  if (startsWith(bytes, 'PK\x03\x04')) {
+    if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml')) {
+      throw new ReadError(path, 'a zip archive that is not a .docx document');
+    }
+    return { path, format: 'docx', encoding: 'docx', text: await docxToText(bytes, path), attributes: {} };
+  }
+  if (startsWith(bytes, '\xd0\xcf\x11\xe0')) throw new ReadError(path, 'a legacy Word/Office (.doc) file: save it as .docx or PDF');
+  if (startsWith(bytes, '{\\rtf')) throw new ReadError(path, 'an RTF file: save it as .docx, PDF or text');
+
+  const { text, encoding } = decodeText(bytes, path);
+  if (!text.trim()) throw new ReadError(path, 'contains only whitespace');
+  if (ext === '.html' || ext === '.htm' || looksLikeHtml(text)) {
+    const html = htmlToText(text);
+    if (!html.text.trim()) throw new ReadError(path, 'an HTML page with no text in its body');
+    return { path, format: 'html', encoding, text: html.text, attributes: html.title ? { title: html.title } : {} };
+  }
+  const fm = splitFrontMatter(text);
+  const body = fm.bodyStart ? text.slice(fm.bodyStart) : text;
+  if (!body.trim()) throw new ReadError(path, 'has a front matter but no report text');
+  const markdown = fm.bodyStart > 0 || ext === '.md' || ext === '.markdown';
+  return { path, format: markdown ? 'markdown' : 'text', encoding, text: body, attributes: fm.attributes };
+}

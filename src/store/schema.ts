@@ -1,0 +1,94 @@
+// The database schema, owned here alone, as numbered migrations. `PRAGMA user_version` records the
+// last one applied; opening a database applies the rest, each in its own transaction.
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: Array<{ version: number; description: string; sql: string }> = [
+  {
+    version: 1,
+    description: 'documents, sections, paragraphs, sentences and the sentence search index',
+    sql: `
+      CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        format TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        title TEXT,
+        source TEXT,
+        attributes TEXT NOT NULL DEFAULT '{}',
+        province TEXT,
+        city TEXT,
+        county TEXT,
+        level TEXT CHECK (level IN ('national', 'province', 'prefecture', 'county')),
+        code TEXT,
+        year INTEGER,
+        date TEXT,
+        meeting TEXT,
+        speaker TEXT,
+        speaker_title TEXT,
+        chars INTEGER NOT NULL,
+        traditional INTEGER NOT NULL DEFAULT 0,
+        warnings TEXT NOT NULL DEFAULT '[]',
+        text TEXT NOT NULL,
+        original_text TEXT NOT NULL,
+        -- runs of (normalised start, original start, length) as little-endian int32 triples
+        offset_runs BLOB NOT NULL,
+        added_at TEXT NOT NULL
+      );
+      CREATE INDEX documents_region ON documents (province, city, county, year);
+      CREATE INDEX documents_year ON documents (year, level);
+
+      CREATE TABLE sections (
+        doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        parent INTEGER,
+        level INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        title TEXT NOT NULL,
+        role TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE paragraphs (
+        doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        section INTEGER,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE sentences (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        section INTEGER,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX sentences_doc ON sentences (doc_id, idx);
+
+      -- Every pair of adjacent characters of a sentence, encoded as one ASCII token; a query of k
+      -- characters is the phrase of its k-1 pairs, so any substring of 2 or more characters is found
+      -- exactly (the trigram tokenizer cannot find 2-character queries). Contentless: rowid = sentences.id.
+      CREATE VIRTUAL TABLE sentence_pairs USING fts5 (pairs, content = '', contentless_delete = 1, tokenize = 'ascii');
+    `,
+  },
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

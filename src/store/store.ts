@@ -1,0 +1,296 @@
+// The corpus database (SQLite through better-sqlite3). Every document is written in one transaction,
+// so a crash never leaves half a document; documents are deduplicated by the hash of their text.
+import Database from 'better-sqlite3';
+import type { AnalysedDocument, Level, SectionRole } from '../types.ts';
+import { migrate } from './schema.ts';
+import { encodePairs, pairQuery, queryTerms } from './pairs.ts';
+import { mapToRuns } from '../normalize/mapped-text.ts';
+
+export const DEFAULT_DB = 'gwr.db';
+
+export function resolveDbPath(flag?: string): string {
+  return flag || process.env.GWR_DB || DEFAULT_DB;
+}
+
+export interface DocumentSummary {
+  id: number;
+  title: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  level: Level | null;
+  code: string | null;
+  year: number | null;
+  date: string | null;
+  meeting: string | null;
+  speaker: string | null;
+  speakerTitle: string | null;
+  chars: number;
+  sections: number;
+  path: string;
+  format: string;
+  encoding: string;
+  source: string | null;
+  warnings: string[];
+  addedAt: string;
+}
+
+export interface SectionRow {
+  index: number;
+  parent: number | null;
+  level: number;
+  number: string;
+  title: string;
+  role: SectionRole;
+  start: number;
+  end: number;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  attributes: Record<string, string>;
+  sectionList: SectionRow[];
+  sentenceCount: number;
+}
+
+export interface DocumentFilter {
+  level?: Level;
+  year?: number;
+  /** Matches province, city or county, full or short name (苏州 finds 苏州市). */
+  region?: string;
+}
+
+export interface SearchHit {
+  docId: number;
+  title: string | null;
+  region: string;
+  level: Level | null;
+  year: number | null;
+  sentenceId: number;
+  sentence: string;
+  /** Offsets of the first matched term in the document's normalised text. */
+  start: number;
+  end: number;
+  sectionIndex: number | null;
+  sectionTitle: string | null;
+  sectionRole: SectionRole | null;
+  /** Text around the hit: `before` + `match` + `after`. */
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface AddResult {
+  id: number;
+  duplicate: boolean;
+}
+
+/** Rows to write with a document, for tables owned by later stages (extraction). */
+export type ExtraWriter = (db: Database.Database, docId: number) => void;
+
+const SUMMARY_COLUMNS = `d.id, d.title, d.province, d.city, d.county, d.level, d.code, d.year, d.date, d.meeting,
+  d.speaker, d.speaker_title AS speakerTitle, d.chars, d.path, d.format, d.encoding, d.source, d.warnings,
+  d.added_at AS addedAt, (SELECT count(*) FROM sections s WHERE s.doc_id = d.id) AS sections`;
+
+function toSummary(row: Record<string, unknown>): DocumentSummary {
+  return { ...(row as unknown as DocumentSummary), warnings: JSON.parse(row.warnings as string) };
+}
+
+export function regionName(d: { province: string | null; city: string | null; county: string | null; level: Level | null }): string {
+  if (d.level === 'national') return '全国';
+  return [d.province, d.city !== d.province ? d.city : null, d.county].filter(Boolean).join('') || '(unknown)';
+}
+
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 15000');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  findByHash(hash: string): number | null {
+    const row = this.db.prepare('SELECT id FROM documents WHERE hash = ?').get(hash) as { id: number } | undefined;
+    return row?.id ?? null;
+  }
+
+  /** Writes a document with its sections, paragraphs, sentences and search index, all or nothing. */
+  addDocument(doc: AnalysedDocument, extra?: ExtraWriter): AddResult {
+    const existing = this.findByHash(doc.hash);
+    if (existing !== null) return { id: existing, duplicate: true };
+    const insertDoc = this.db.prepare(`INSERT INTO documents (hash, path, format, encoding, title, source, attributes,
+      province, city, county, level, code, year, date, meeting, speaker, speaker_title, chars, traditional, warnings,
+      text, original_text, offset_runs, added_at)
+      VALUES (@hash, @path, @format, @encoding, @title, @source, @attributes, @province, @city, @county, @level, @code,
+      @year, @date, @meeting, @speaker, @speakerTitle, @chars, @traditional, @warnings, @text, @originalText, @offsetRuns, @addedAt)`);
+    const insertSection = this.db.prepare('INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertParagraph = this.db.prepare('INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)');
+    const insertSentence = this.db.prepare('INSERT INTO sentences (doc_id, idx, paragraph, section, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertPairs = this.db.prepare('INSERT INTO sentence_pairs (rowid, pairs) VALUES (?, ?)');
+    const write = this.db.transaction((): AddResult => {
+      // checked again inside the transaction: another process may have added it meanwhile
+      const again = this.findByHash(doc.hash);
+      if (again !== null) return { id: again, duplicate: true };
+      const m = doc.metadata;
+      const runs = mapToRuns(doc.offsetMap);
+      const info = insertDoc.run({
+        hash: doc.hash,
+        path: doc.raw.path,
+        format: doc.raw.format,
+        encoding: doc.raw.encoding,
+        title: doc.title,
+        source: doc.raw.attributes.source ?? null,
+        attributes: JSON.stringify(doc.raw.attributes),
+        province: m.province,
+        city: m.city,
+        county: m.county,
+        level: m.level,
+        code: m.code,
+        year: m.year,
+        date: m.date,
+        meeting: m.meeting,
+        speaker: m.speaker,
+        speakerTitle: m.speakerTitle,
+        chars: doc.text.length,
+        traditional: doc.convertedFromTraditional ? 1 : 0,
+        warnings: JSON.stringify(doc.warnings),
+        text: doc.text,
+        originalText: doc.originalText,
+        offsetRuns: Buffer.from(runs.buffer, runs.byteOffset, runs.byteLength),
+        addedAt: new Date().toISOString(),
+      });
+      const id = Number(info.lastInsertRowid);
+      for (const s of doc.sections) insertSection.run(id, s.index, s.parent, s.level, s.number, s.title, s.role, s.start, s.end);
+      for (const p of doc.paragraphs) insertParagraph.run(id, p.index, p.section, p.start, p.end);
+      for (const s of doc.sentences) {
+        const text = doc.text.slice(s.start, s.end);
+        const sid = Number(insertSentence.run(id, s.index, s.paragraph, s.section, s.start, s.end, text).lastInsertRowid);
+        insertPairs.run(sid, encodePairs(text));
+      }
+      extra?.(this.db, id);
+      return { id, duplicate: false };
+    });
+    return write.immediate();
+  }
+
+  deleteDocument(id: number): boolean {
+    return this.db.transaction(() => {
+      const ids = this.db.prepare('SELECT id FROM sentences WHERE doc_id = ?').pluck().all(id) as number[];
+      const del = this.db.prepare('DELETE FROM sentence_pairs WHERE rowid = ?');
+      for (const sid of ids) del.run(sid);
+      return this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+    })();
+  }
+
+  private filterSql(filter: DocumentFilter, params: unknown[]): string {
+    const where: string[] = [];
+    if (filter.level) {
+      where.push('d.level = ?');
+      params.push(filter.level);
+    }
+    if (filter.year !== undefined) {
+      where.push('d.year = ?');
+      params.push(filter.year);
+    }
+    if (filter.region) {
+      const r = filter.region;
+      if (r === '全国' || r === '国务院') where.push("d.level = 'national'");
+      else {
+        where.push('(d.province LIKE ? OR d.city LIKE ? OR d.county LIKE ?)');
+        params.push(`${r}%`, `${r}%`, `${r}%`);
+      }
+    }
+    return where.length ? `WHERE ${where.join(' AND ')}` : '';
+  }
+
+  listDocuments(filter: DocumentFilter = {}): DocumentSummary[] {
+    const params: unknown[] = [];
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ${this.filterSql(filter, params)} ORDER BY d.id`)
+      .all(...params) as Record<string, unknown>[];
+    return rows.map(toSummary);
+  }
+
+  countDocuments(): number {
+    return (this.db.prepare('SELECT count(*) FROM documents').pluck().get() as number) ?? 0;
+  }
+
+  getDocument(id: number): DocumentDetail | null {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, d.attributes FROM documents d WHERE d.id = ?`).get(id) as Record<string, unknown> | undefined;
+    if (!row) return null;
+    const sectionList = this.db
+      .prepare('SELECT idx AS "index", parent, level, number, title, role, start, end FROM sections WHERE doc_id = ? ORDER BY idx')
+      .all(id) as SectionRow[];
+    const sentenceCount = this.db.prepare('SELECT count(*) FROM sentences WHERE doc_id = ?').pluck().get(id) as number;
+    const { attributes, ...rest } = row;
+    return { ...toSummary(rest), attributes: JSON.parse(attributes as string), sectionList, sentenceCount };
+  }
+
+  getText(id: number): string | null {
+    return (this.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
+  }
+
+  /**
+   * Full-text search over sentences. Any query of 2 or more characters; several terms separated by
+   * spaces must all occur in the sentence. Ranked by BM25, best first.
+   */
+  search(query: string, opts: DocumentFilter & { limit?: number; offset?: number; context?: number } = {}): SearchHit[] {
+    const fts = pairQuery(query);
+    if (!fts) throw new Error('a search needs at least one term of 2 or more characters');
+    const params: unknown[] = [fts];
+    const filter = this.filterSql(opts, params);
+    params.push(opts.limit ?? 20, opts.offset ?? 0);
+    const rows = this.db
+      .prepare(
+        `SELECT s.id AS sentenceId, s.doc_id AS docId, s.start AS sStart, s.end AS sEnd, s.text AS sentence, s.section AS sectionIndex,
+           sec.title AS sectionTitle, sec.role AS sectionRole, d.title, d.province, d.city, d.county, d.level, d.year
+         FROM (SELECT rowid, rank FROM sentence_pairs WHERE sentence_pairs MATCH ? ) m
+         JOIN sentences s ON s.id = m.rowid
+         JOIN documents d ON d.id = s.doc_id
+         LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
+         ${filter}
+         ORDER BY m.rank, s.doc_id, s.idx LIMIT ? OFFSET ?`,
+      )
+      .all(...params) as Array<Record<string, any>>;
+    const terms = queryTerms(query);
+    const context = opts.context ?? 30;
+    return rows.map((r) => {
+      const lower = (r.sentence as string).toLowerCase();
+      let at = -1;
+      let len = 0;
+      for (const t of terms) {
+        at = lower.indexOf(t);
+        if (at !== -1) {
+          len = t.length;
+          break;
+        }
+      }
+      if (at === -1) at = 0;
+      const sentence = r.sentence as string;
+      return {
+        docId: r.docId,
+        title: r.title,
+        region: regionName(r as any),
+        level: r.level,
+        year: r.year,
+        sentenceId: r.sentenceId,
+        sentence,
+        start: r.sStart + at,
+        end: r.sStart + at + len,
+        sectionIndex: r.sectionIndex,
+        sectionTitle: r.sectionTitle ?? null,
+        sectionRole: r.sectionRole ?? null,
+        before: sentence.slice(Math.max(0, at - context), at),
+        match: sentence.slice(at, at + len),
+        after: sentence.slice(at + len, at + len + context),
+      };
+    });
+  }
+}

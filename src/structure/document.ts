@@ -1,0 +1,38 @@
+// The whole analysis of one report, from a RawDocument to an AnalysedDocument. Pure: no I/O.
+import { createHash } from 'node:crypto';
+import type { AnalysedDocument, DocumentMetadata, RawDocument } from '../types.ts';
+import { normaliseText } from '../normalize/normalize.ts';
+import { detectMetadata } from './metadata.ts';
+import { analyseStructure } from './sections.ts';
+
+/** Where the title block ends: after the greeting (各位代表：) when there is one near the top. */
+function titleBlockEnd(text: string): number {
+  const greeting = /(^|\n)\**(各位代表|同志们)[^\n]{0,12}\n/.exec(text.slice(0, 3000));
+  if (greeting) return greeting.index + greeting[0].length;
+  const firstLine = text.indexOf('\n');
+  return firstLine === -1 ? 0 : firstLine + 1;
+}
+
+export function analyseDocument(raw: RawDocument, overrides: Partial<DocumentMetadata> = {}): AnalysedDocument {
+  const norm = normaliseText(raw.text, { markdown: raw.format === 'markdown' || raw.format === 'text' || raw.format === 'html' });
+  const warnings: string[] = [];
+  if (norm.convertedFromTraditional) warnings.push('converted from traditional to simplified characters');
+  const meta = detectMetadata(norm.text, raw.attributes);
+  warnings.push(...meta.warnings);
+  const metadata: DocumentMetadata = { ...meta.metadata };
+  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) (metadata as unknown as Record<string, unknown>)[k] = v;
+  const structure = analyseStructure(norm.text, norm.headingLevels, titleBlockEnd(norm.text));
+  if (structure.sections.length === 0) warnings.push('no section headings found');
+  return {
+    raw,
+    text: norm.text,
+    originalText: raw.text,
+    offsetMap: norm.map,
+    convertedFromTraditional: norm.convertedFromTraditional,
+    metadata,
+    title: meta.title,
+    ...structure,
+    warnings,
+    hash: createHash('sha256').update(norm.text).digest('hex'),
+  };
+}

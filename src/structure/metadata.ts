@@ -1,0 +1,282 @@
+// Metadata of a report from its title block and opening: region (via the gazetteer), level, session
+// date, year, meeting and speaker. Pure: text in, metadata out.
+import type { DocumentMetadata, Level } from '../types.ts';
+import { gazetteer, type Region } from './gazetteer.ts';
+import { parseChineseInteger } from '../numbers/chinese.ts';
+
+export interface MetadataResult {
+  metadata: DocumentMetadata;
+  title: string | null;
+  warnings: string[];
+}
+
+const DIGIT = '[0-9〇零○Ｏ０一二三四五六七八九十]';
+const DATE = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日`, 'g');
+/** The session line: ——2024年1月8日在区五届人大三次会议上. A date followed by 在…会议/大会…上. */
+const SESSION = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日\\s*(?:[(（]?\\s*)?在([^\\n。]{2,60}?(?:会议|大会|人大|会))\\s*上`);
+/** A meeting line without a date: ——在海口市第十七届人民代表大会第五次会议上 */
+const MEETING = /在([^\n。，]{2,60}?(?:会议|大会))\s*上/;
+const OFFICE = '(?:国务院)?代?总理|(?:代理|代)?(?:省|市|区|县|州|盟|旗)长|(?:自治区)?(?:人民政府)?代?主席|(?:管委会)?主任';
+const SPEAKER_LINE = new RegExp(`^(?:.*?会议上)?\\s*([^\\n]{0,24}?)(${OFFICE})\\s*[:：]?\\s*([\\u4e00-\\u9fa5·•]{2,12})\\s*$`);
+const NAME_ONLY = /^[\u4e00-\u9fa5·•]{2,4}$/;
+const NOT_A_NAME = /(报告|代表|会议|政府|工作|各位|人民|目录|前言)/;
+
+function year4(s: string): number {
+  if (/^\d{4}$/.test(s)) return Number(s);
+  const map: Record<string, string> = { 〇: '0', 零: '0', '○': '0', Ｏ: '0', '０': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+  return Number([...s].map((c) => map[c] ?? c).join(''));
+}
+
+function smallNumber(s: string): number {
+  return /^\d+$/.test(s) ? Number(s) : parseChineseInteger(s) ?? NaN;
+}
+
+function isoDate(y: string, m: string, d: string): string | null {
+  const year = year4(y);
+  const month = smallNumber(m);
+  const day = smallNumber(d);
+  if (!(year >= 1949 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The title block: everything up to and including the line in which the government presents its report. */
+function headerOf(text: string): string {
+  const limit = Math.min(text.length, 3000);
+  const head = text.slice(0, limit);
+  const present = /我(?:受[^，,]{0,10}委托，?)?代表[^\n]{0,60}(?:报告|作|向)/.exec(head);
+  if (present) {
+    const lineEnd = head.indexOf('\n', present.index);
+    return head.slice(0, lineEnd === -1 ? limit : lineEnd);
+  }
+  const greeting = head.indexOf('各位代表');
+  return head.slice(0, greeting === -1 ? Math.min(limit, 600) : greeting + 40);
+}
+
+interface Candidate {
+  region: Region;
+  score: number;
+}
+
+/** Two-character county names (和县, 城区, 郊区) are common words: accept them only where they plainly name a place. */
+function plausibleMention(text: string, at: number, region: Region): boolean {
+  if (region.kind !== 'county' || region.name.length > 2) return true;
+  const before = text.slice(Math.max(0, at - 8), at);
+  const after = text.slice(at + region.name.length, at + region.name.length + 3);
+  const g = gazetteer();
+  const parent = g.prefectureOf(region) ?? g.provinceOf(region);
+  return (before.endsWith(parent.name) || /(^|\n|在|代表)$/.test(before)) && /^(人民|第|政府|[一二三四五六七八九十])/.test(after);
+}
+
+function levelHint(header: string): Level | null {
+  if (/国务院|全国人民代表大会|全国人大/.test(header)) return 'national';
+  if (/(区|县|旗)长|(区|县|旗)人民政府|在(区|县|旗)[一二三四五六七八九十第]|(区|县|旗)十?[一二三四五六七八九十]+届人/.test(header)) return 'county';
+  if (/省长|自治区(人民政府)?主席|在省[一二三四五六七八九十第]|省人民政府/.test(header)) return 'province';
+  if (/州长|盟长|行政公署|专员|市长|市人民政府|在市[一二三四五六七八九十第]/.test(header)) return 'prefecture';
+  return null;
+}
+
+function resolveRegion(header: string, body: string, warnings: string[]): { region: Region | null; level: Level | null } {
+  const g = gazetteer();
+  const hint = levelHint(header);
+  if (hint === 'national') return { region: null, level: 'national' };
+
+  const mentions = g.findFullNames(header).filter((m) => plausibleMention(header, m.at, m.region));
+  // A name inside a longer name at the same place (州市 in 苏州市) is not a mention of its own.
+  const spans = mentions.map((m) => [m.at, m.at + m.region.name.length] as const);
+  const own = mentions.filter((m) => !spans.some(([s, e]) => s <= m.at && e >= m.at + m.region.name.length && e - s > m.region.name.length));
+  const named = new Set(own.map((m) => m.region.code));
+  const bodyCount = (r: Region) => countOccurrences(body, r.name);
+
+  const score = (r: Region): number => {
+    let s = 10 * own.filter((m) => m.region === r).length;
+    const pref = g.prefectureOf(r);
+    if (r.kind !== 'province' && named.has(r.province)) s += 5;
+    if (pref && named.has(pref.code)) s += 5;
+    // the body settles ties between places of the same name (朝阳区 of 北京 or of 长春)
+    s += Math.min(3, bodyCount(g.provinceOf(r)) * 0.2 + (pref ? bodyCount(pref) * 0.2 : 0));
+    return s;
+  };
+
+  const best = (kind: string): Candidate | null => {
+    let top: Candidate | null = null;
+    for (const m of own) {
+      if (m.region.kind !== kind) continue;
+      const s = score(m.region);
+      if (!top || s > top.score) top = { region: m.region, score: s };
+    }
+    return top;
+  };
+
+  const county = best('county');
+  const prefecture = best('prefecture');
+  const province = best('province');
+
+  if (county && hint !== 'province' && !(hint === 'prefecture' && prefecture)) {
+    // a county-level city speaks of its 市长 too; a prefecture named alone beside it is its parent
+    return { region: county.region, level: 'county' };
+  }
+  if (hint === 'county') {
+    // "在区五届人大三次会议上", "我代表区人民政府": the county is not named in the header; look for the
+    // county named most often in the text, within the prefecture or province the header names.
+    const within = prefecture?.region ?? province?.region ?? null;
+    const found = countyFromBody(body, within);
+    if (found) return { region: found, level: 'county' };
+    warnings.push('the report is a county or district report, but its county could not be identified');
+    if (prefecture) return { region: prefecture.region, level: 'county' };
+  }
+  if (prefecture && hint !== 'province') return { region: prefecture.region, level: 'prefecture' };
+  if (province) return { region: province.region, level: 'province' };
+  // The header names no place: fall back to the region most named in the text.
+  const fromBody = regionFromBody(body, hint);
+  if (fromBody) {
+    warnings.push(`region inferred from mentions in the text (${fromBody.name})`);
+    return { region: fromBody, level: fromBody.kind === 'county' ? 'county' : fromBody.kind };
+  }
+  return { region: null, level: hint };
+}
+
+function countOccurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+function countyFromBody(body: string, within: Region | null): Region | null {
+  const g = gazetteer();
+  let best: Region | null = null;
+  let bestCount = 0;
+  for (const r of g.regions) {
+    if (r.kind !== 'county' || r.name.length < 3) continue;
+    if (within && r.province !== within.province) continue;
+    if (within?.kind === 'prefecture' && r.prefecture !== within.code) continue;
+    const n = countOccurrences(body, r.name) + 0.5 * (r.aliases[1] ? countOccurrences(body, r.aliases[1]) : 0);
+    if (n > bestCount) {
+      best = r;
+      bestCount = n;
+    }
+  }
+  return bestCount >= 2 ? best : null;
+}
+
+function regionFromBody(body: string, hint: Level | null): Region | null {
+  const g = gazetteer();
+  const kind = hint === 'province' ? 'province' : hint === 'county' ? 'county' : 'prefecture';
+  let best: Region | null = null;
+  let bestCount = 0;
+  for (const r of g.regions) {
+    if (r.kind !== kind || r.name.length < 3) continue;
+    const n = countOccurrences(body, r.name) + (r.aliases[1] ? 0.5 * countOccurrences(body, r.aliases[1]) : 0);
+    if (n > bestCount) {
+      best = r;
+      bestCount = n;
+    }
+  }
+  return bestCount >= 3 ? best : null;
+}
+
+function findSpeaker(lines: string[], sessionLine: number): { speaker: string | null; title: string | null } {
+  const from = Math.max(0, sessionLine);
+  for (let i = from; i < Math.min(lines.length, from + 4); i++) {
+    const line = lines[i].replace(/[*\s]/g, '');
+    if (/^各位代表/.test(line)) break;
+    const m = SPEAKER_LINE.exec(line);
+    if (m && !NOT_A_NAME.test(m[3])) {
+      const office = m[2];
+      return { speaker: m[3].replace(/•/g, '·'), title: office };
+    }
+    if (i > sessionLine && NAME_ONLY.test(line) && !NOT_A_NAME.test(line)) return { speaker: line, title: null };
+  }
+  return { speaker: null, title: null };
+}
+
+export function detectMetadata(text: string, attributes: Record<string, string>): MetadataResult {
+  const warnings: string[] = [];
+  const header = headerOf(text);
+  const attrTitle = attributes.title ?? '';
+  const lines = header.split('\n');
+
+  // Session date and meeting: "——2024年1月8日在区五届人大三次会议上", or the meeting line with the
+  // date on a line of its own beside it: "在厦门市第十二届人民代表大会第三次会议上" / "（2005年2月22日）".
+  let date: string | null = null;
+  let meeting: string | null = null;
+  let sessionLine = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const m = SESSION.exec(lines[i]);
+    if (m) {
+      date = isoDate(m[1], m[2], m[3]);
+      meeting = m[4].replace(/^\s+/, '');
+      sessionLine = i;
+      break;
+    }
+    const bare = MEETING.exec(lines[i]);
+    if (bare) {
+      meeting = bare[1];
+      sessionLine = i;
+      for (const j of [i + 1, i - 1]) {
+        const near = lines[j] ?? '';
+        DATE.lastIndex = 0;
+        const d = near.replace(/[\s*（）()—]/g, '').length <= 14 ? DATE.exec(near) : null;
+        if (d) {
+          date = isoDate(d[1], d[2], d[3]);
+          if (j === i + 1) sessionLine = j;
+          break;
+        }
+      }
+      break;
+    }
+  }
+  if (!date) {
+    // a date in the title attribute, as in "嘉兴市政府工作报告（2023年2月27日 李军）"
+    DATE.lastIndex = 0;
+    const m = DATE.exec(attrTitle);
+    if (m) date = isoDate(m[1], m[2], m[3]);
+  }
+
+  let { speaker, title: speakerTitle } = sessionLine >= 0 ? findSpeaker(lines, sessionLine) : { speaker: null, title: null };
+  if (!speaker) {
+    const m = /日\s+([\u4e00-\u9fa5·]{2,6})\s*[)）]/.exec(attrTitle);
+    if (m) speaker = m[1];
+  }
+
+  // Title: the first line if it names the report, else the file's title attribute.
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).trim();
+  const title = /报告/.test(firstLine) && firstLine.length <= 60 ? firstLine.replace(/——.*$/, '') : attrTitle || null;
+
+  let year = date ? Number(date.slice(0, 4)) : null;
+  if (year === null) {
+    const m = /((?:19|20)\d{2})\s*年[^\n]{0,20}政府工作报告/.exec(`${title ?? ''}\n${attrTitle}`);
+    if (m) year = Number(m[1]);
+  }
+  if (year === null) {
+    const m = /(?:^|\n)[^\n]{0,6}((?:19|20)\d{2})\s*年[^\n]{0,12}(?:工作)?(?:回顾|总结)/.exec(text.slice(0, 8000));
+    if (m) {
+      year = Number(m[1]) + 1;
+      warnings.push('year inferred from the review heading');
+    }
+  }
+  if (year === null) warnings.push('no year found');
+
+  const body = text.length > 200000 ? text.slice(0, 200000) : text;
+  const { region, level } = resolveRegion(`${header}\n${attrTitle}`, body, warnings);
+  const g = gazetteer();
+  let province: string | null = null;
+  let city: string | null = null;
+  let county: string | null = null;
+  let code: string | null = null;
+  if (region) {
+    province = g.provinceOf(region).name;
+    const pref = region.kind === 'prefecture' ? region : g.prefectureOf(region);
+    city = pref?.name ?? null;
+    county = region.kind === 'county' ? region.name : null;
+    code = region.zone ? null : region.code;
+    if (region.zone) warnings.push(`${region.name} is a development zone: it has no GB/T 2260 code`);
+  } else if (level !== 'national') {
+    warnings.push('no region found');
+  }
+
+  return {
+    metadata: { province, city, county, level, code, year, date, meeting, speaker, speakerTitle },
+    title,
+    warnings,
+  };
+}

@@ -1,0 +1,135 @@
+// Sections, paragraphs and sentences of a normalised report, all as character ranges. Each line of
+// normalised text is a paragraph; headings are found from their numbering (一、 （一） 1． （1）),
+// Markdown heading marks, and short unnumbered part titles (2023年工作回顾).
+import type { Paragraph, Section, SectionRole, Sentence } from '../types.ts';
+import { readDataFile } from '../data-files.ts';
+
+interface SectionsFile {
+  roles: Array<{ role: SectionRole; pattern: string }>;
+  unnumberedHeading: string;
+}
+const sectionData = (() => {
+  const raw = readDataFile<SectionsFile>('sections.json');
+  return {
+    roles: raw.roles.map((r) => ({ role: r.role, re: new RegExp(r.pattern) })),
+    unnumbered: new RegExp(raw.unnumberedHeading),
+  };
+})();
+
+export function roleOfHeading(title: string): SectionRole | null {
+  for (const { role, re } of sectionData.roles) if (re.test(title)) return role;
+  return null;
+}
+
+const NUMBERINGS: Array<{ re: RegExp; level: number }> = [
+  { re: /^第[一二三四五六七八九十]+部分[、，.．：:\s]*/, level: 1 },
+  { re: /^[一二三四五六七八九十]{1,3}[、.．](?![一二三四五六七八九十])/, level: 1 },
+  { re: /^[（(][一二三四五六七八九十]{1,3}[）)][、.．]?/, level: 2 },
+  { re: /^\d{1,2}[、.．](?!\d)/, level: 3 },
+  { re: /^[（(]\d{1,2}[）)][、.．]?/, level: 4 },
+];
+
+interface Heading {
+  level: number;
+  number: string;
+  title: string;
+  /** True when the heading is the first sentence of a longer paragraph, not a line of its own. */
+  inline: boolean;
+}
+
+const TERMINAL = /[。！？!?]/;
+
+export function detectHeading(line: string, markdownLevel: number | undefined): Heading | null {
+  for (const { re, level } of NUMBERINGS) {
+    const m = re.exec(line);
+    if (!m) continue;
+    const rest = line.slice(m[0].length);
+    if (!rest || (/^\d/.test(m[0]) && /^[\d%]/.test(rest))) return null;
+    const stop = rest.search(TERMINAL);
+    if (stop === -1 || stop === rest.length - 1) {
+      if (line.length > 60 && markdownLevel === undefined) return null;
+      return { level, number: m[0].trim(), title: rest.replace(/[。：:]$/, ''), inline: false };
+    }
+    // "1．持续巩固经济回升向好态势。招商引资势头良好。…": the first sentence is the heading
+    if (stop <= 40) return { level, number: m[0].trim(), title: rest.slice(0, stop), inline: true };
+    return null;
+  }
+  const short = line.length <= 40 && !/[。；;，,：:]$/.test(line) && !TERMINAL.test(line);
+  if (markdownLevel !== undefined && short) return { level: 0, number: '', title: line, inline: false };
+  if (short && line.length <= 30 && sectionData.unnumbered.test(line) && !/^[—-]/.test(line)) {
+    return { level: 0, number: '', title: line, inline: false };
+  }
+  return null;
+}
+
+export interface Structure {
+  sections: Section[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+}
+
+/** Sentences end at 。！？ (with any closing quote); very long runs without an end are cut at a comma. */
+export function splitSentences(text: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    let stop = -1;
+    if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') {
+      stop = i + 1;
+      while (stop < end && /[”’」』）)]/.test(text[stop])) stop++;
+    } else if (i - s >= 600 && (ch === '；' || ch === '，' || ch === ',' || ch === ' ') ) {
+      stop = i + 1;
+    } else if (i - s >= 2000) {
+      stop = i + 1;
+    }
+    if (stop !== -1) {
+      out.push([s, stop]);
+      s = stop;
+      i = stop - 1;
+    }
+  }
+  if (s < end) out.push([s, end]);
+  return out.filter(([a, b]) => text.slice(a, b).trim().length > 0);
+}
+
+export function analyseStructure(text: string, headingLevels: Map<number, number>, titleLineEnd: number): Structure {
+  const sections: Section[] = [];
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const open: Section[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = text.length;
+    const line = text.slice(pos, nl);
+    const heading = pos >= titleLineEnd && line ? detectHeading(line, headingLevels.get(pos)) : null;
+    if (heading) {
+      while (open.length && open[open.length - 1].level >= heading.level) open.pop()!.end = pos;
+      const parent = open.length ? open[open.length - 1] : null;
+      const role = (heading.level <= 1 || !parent ? roleOfHeading(heading.title) : null) ?? parent?.role ?? 'other';
+      const section: Section = {
+        index: sections.length,
+        parent: parent ? parent.index : null,
+        level: heading.level,
+        number: heading.number,
+        title: heading.title,
+        role,
+        start: pos,
+        end: text.length,
+      };
+      sections.push(section);
+      open.push(section);
+    }
+    if (line && !(heading && !heading.inline)) {
+      const section = open.length ? open[open.length - 1].index : null;
+      const paragraph: Paragraph = { index: paragraphs.length, section, start: pos, end: nl };
+      paragraphs.push(paragraph);
+      for (const [s, e] of splitSentences(text, pos, nl)) {
+        sentences.push({ index: sentences.length, paragraph: paragraph.index, section, start: s, end: e });
+      }
+    }
+    pos = nl + 1;
+  }
+  return { sections, paragraphs, sentences };
+}
