@@ -78,6 +78,47 @@ export const MIGRATIONS: Array<{ version: number; description: string; sql: stri
       CREATE VIRTUAL TABLE sentence_pairs USING fts5 (pairs, content = '', contentless_delete = 1, tokenize = 'ascii');
     `,
   },
+  {
+    version: 2,
+    description: 'extracted targets, actuals and commitments, each pointing at its sentence',
+    sql: `
+      CREATE TABLE figures (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('target', 'actual')),
+        metric TEXT NOT NULL,
+        label TEXT NOT NULL,
+        quantity TEXT NOT NULL,
+        value REAL,
+        value2 REAL,
+        unit TEXT,
+        modifier TEXT,
+        stretch INTEGER NOT NULL DEFAULT 0,
+        year INTEGER,
+        estimated INTEGER NOT NULL DEFAULT 0,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        sentence INTEGER NOT NULL,
+        section INTEGER
+      );
+      CREATE INDEX figures_doc ON figures (doc_id);
+      CREATE INDEX figures_metric ON figures (metric, kind, year);
+
+      CREATE TABLE commitments (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        action TEXT NOT NULL,
+        object TEXT NOT NULL,
+        quantity REAL NOT NULL,
+        unit TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        sentence INTEGER NOT NULL,
+        section INTEGER
+      );
+      CREATE INDEX commitments_doc ON commitments (doc_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,365 @@
+// Extraction of targets, actuals and commitments from an analysed report. Pure: no I/O.
+//
+// How reports are written, and what follows from it:
+// - The year's targets stand in one passage introduced by 主要预期目标/主要目标/预期目标/发展目标,
+//   a list of "metric + figure + modifier" items separated by ，；、. Every canonical metric named
+//   there is a target, qualitative ones included.
+// - The task sections set further region-wide numeric goals (全区建筑业产值突破1000亿元).
+// - The review reports last year's figures: "metric + level, growth" (地区生产总值1150亿元、增长5%),
+//   marked 预计 when estimated (下同 carries the mark forward).
+// - A figure belongs to the metric named before it in its sentence, up to the next metric named.
+import type { AnalysedDocument } from '../types.ts';
+import { findQuantities, type Quantity as Figure } from '../numbers/quantities.ts';
+import { findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
+
+export type Modifier = 'point' | 'around' | 'at_least' | 'at_most' | 'range' | 'qualitative' | 'not_set';
+
+export interface FigureRecord {
+  kind: 'target' | 'actual';
+  metric: string;
+  label: string;
+  quantity: Quantity;
+  value: number | null;
+  value2: number | null;
+  unit: string | null;
+  modifier: Modifier | null;
+  stretch: boolean;
+  year: number | null;
+  estimated: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+  section: number | null;
+}
+
+export interface Commitment {
+  action: string;
+  object: string;
+  quantity: number;
+  unit: string;
+  start: number;
+  end: number;
+  sentence: number;
+  section: number | null;
+}
+
+export interface Extraction {
+  /** The year the targets are for: the delivery year, or the next one for reports delivered in December. */
+  targetYear: number | null;
+  targets: FigureRecord[];
+  actuals: FigureRecord[];
+  commitments: Commitment[];
+}
+
+type Context = 'passage' | 'tasks' | 'review' | null;
+
+const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主要经济社会发展目标|经济社会发展目标|主要指标|预期性指标)(?:任务)?(?:建议)?(?:是|为|如下|确定为|安排如下)?[：:]|(主要预期目标|主要目标|预期目标|发展目标)(?:是|为)/;
+const OTHER_YEAR = /((?:19|20)\d{2})\s*年/g;
+const CLAUSE_BREAK = /[，,；;。：:]/;
+
+function targetYearOf(doc: AnalysedDocument): number | null {
+  const { year, date } = doc.metadata;
+  if (year === null) return null;
+  if (date && date.slice(5, 7) === '12' && Number(date.slice(0, 4)) === year) return year + 1;
+  return year;
+}
+
+interface Passage {
+  start: number;
+  end: number;
+}
+
+/** The main-expected-targets passage: from its introduction to the end of its paragraph or list. */
+export function findTargetPassage(doc: AnalysedDocument, targetYear: number | null): Passage | null {
+  const { text } = doc;
+  for (const p of doc.paragraphs) {
+    const role = p.section === null ? null : doc.sections[p.section].role;
+    if (role === 'review' || role === 'glossary' || role === 'self_building') continue;
+    const para = text.slice(p.start, p.end);
+    const m = TRIGGER.exec(para);
+    if (!m) continue;
+    const lead = para.slice(Math.max(0, m.index - 40), m.index);
+    // "“十四五”时期主要目标", "到2025年的发展目标": multi-year goals, not the year's targets
+    if (/十[一二三四五]五|五年|今后|未来|中长期|远景/.test(lead) && !/今年|明年/.test(lead)) continue;
+    const years = [...lead.matchAll(OTHER_YEAR)].map((y) => Number(y[1]));
+    if (targetYear !== null && years.length && !years.includes(targetYear) && !/今年|明年/.test(lead)) continue;
+    let end = p.end;
+    if (p.end - (p.start + m.index + m[0].length) < 15) {
+      // the list continues in the following paragraphs
+      for (let q = p.index + 1; q < doc.paragraphs.length && q <= p.index + 20; q++) {
+        const next = doc.paragraphs[q];
+        if (next.section !== p.section) break;
+        const t = text.slice(next.start, next.end);
+        if (!findMentions(text, next.start, next.end).length && !findQuantities(t).length) break;
+        end = next.end;
+      }
+    }
+    return { start: p.start + m.index, end };
+  }
+  return null;
+}
+
+function contextOf(doc: AnalysedDocument, sentenceIndex: number, passage: Passage | null): Context {
+  const s = doc.sentences[sentenceIndex];
+  if (passage && s.end > passage.start && s.start < passage.end) return 'passage';
+  const afterPassage = passage ? s.start >= passage.end : false;
+  if (s.section === null) {
+    if (!doc.sections.length) return passage ? (afterPassage ? 'tasks' : 'review') : 'review';
+    return 'review';
+  }
+  const role = doc.sections[s.section].role;
+  if (role === 'review') return 'review';
+  if (role === 'tasks' || role === 'targets') return 'tasks';
+  if (role === 'other') return passage ? (afterPassage ? 'tasks' : 'review') : null;
+  return null;
+}
+
+function clauseStart(text: string, from: number, at: number): number {
+  for (let i = at - 1; i >= from; i--) if (CLAUSE_BREAK.test(text[i])) return i + 1;
+  return from;
+}
+
+/** Words naming the document's own region, and region-wide words, that may stand before a metric. */
+function ownRegionWords(doc: AnalysedDocument): RegExp {
+  const names = [doc.metadata.province, doc.metadata.city, doc.metadata.county].filter((n): n is string => Boolean(n));
+  const short = names.map((n) => n.replace(/(省|市|区|县|自治区|自治州|自治县|壮族|回族|维吾尔)+$/, '')).filter((n) => n.length >= 2);
+  const words = ['全市', '全区', '全县', '全省', '全州', '全盟', '全旗', '全国', '我市', '我区', '我县', '我省', '本市', '本区', '市区', '城乡', '全社会', '市级', '区级', ...names, ...short];
+  return new RegExp(words.sort((a, b) => b.length - a.length).join('|'), 'g');
+}
+
+/** A clause that names a part of the region (a district, a zone, a town) before the metric. */
+function namesSubRegion(prefix: string, own: RegExp): boolean {
+  const rest = prefix.replace(own, '');
+  return /[\u4e00-\u9fa5]{1,10}(市|区|县|镇|乡|街道|园区|开发区|新区|新城|高新区|示范区|片区|板块|保税区)(?!长|委|政府)/.test(rest);
+}
+
+interface Typed {
+  quantity: Quantity;
+  value: number;
+  sign: 1 | -1;
+}
+
+function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
+  const def = taxonomy.metrics.get(m.metric);
+  const growthWord = taxonomy.growthWords.test(gap);
+  const fallWord = taxonomy.fallWords.test(gap);
+  const points = q.baseUnit === '个百分点' || q.baseUnit === '百分点';
+  const percent = q.baseUnit === '%';
+  if (m.share || def?.kind === 'share') {
+    if (percent && !growthWord && !fallWord) return { quantity: 'level', value: q.value, sign: 1 };
+    if (points && (growthWord || fallWord)) return { quantity: 'growth', value: q.value, sign: fallWord ? -1 : 1 };
+    return null;
+  }
+  if (!def) return null;
+  if (def.kind === 'reduction') {
+    if (percent && !growthWord) return { quantity: 'reduction', value: Math.abs(q.value), sign: 1 };
+    return null;
+  }
+  if (def.kind === 'rate') {
+    if (!percent) return null;
+    if (def.defaultQuantity === 'growth') return { quantity: 'growth', value: q.value, sign: fallWord ? -1 : 1 };
+    return growthWord || fallWord ? null : { quantity: 'level', value: q.value, sign: 1 };
+  }
+  // amount
+  if (percent) return { quantity: 'growth', value: q.value, sign: fallWord && !growthWord ? -1 : 1 };
+  if (m.growthOnly) return null;
+  if (q.family && def.units.includes(q.family)) return { quantity: 'level', value: q.value, sign: 1 };
+  return null;
+}
+
+function modifierOf(text: string, q: Figure, gap: string): Modifier {
+  if (q.value2 !== null) return 'range';
+  const after = text.slice(q.end, q.end + 4);
+  if (taxonomy.aroundAfter.test(after)) return 'around';
+  if (taxonomy.atLeastAfter.test(after)) return 'at_least';
+  if (taxonomy.atMostAfter.test(after)) return 'at_most';
+  const tail = gap.slice(-8);
+  if (taxonomy.atMostBefore.test(tail)) return 'at_most';
+  if (taxonomy.atLeastBefore.test(tail)) return 'at_least';
+  return 'point';
+}
+
+/** End of the modifier word written after a figure (左右, 以上, 以内), for the record's offsets. */
+function modifierEnd(text: string, q: Figure): number {
+  const after = text.slice(q.end, q.end + 4);
+  const m = taxonomy.aroundAfter.exec(after) ?? taxonomy.atLeastAfter.exec(after) ?? taxonomy.atMostAfter.exec(after);
+  return m ? q.end + m[0].length : q.end;
+}
+
+function qualitativeQuantity(m: MetricMention, scope: string): Quantity | null {
+  const def = taxonomy.metrics.get(m.metric);
+  if (m.share || def?.kind === 'share') return 'level';
+  if (!def) return null;
+  if (def.kind === 'reduction') return 'reduction';
+  if (def.kind === 'rate') return def.defaultQuantity;
+  if (/增长|同步|增速|增幅|高于|快于|提高|提升|上升|稳定增长|持续增长/.test(scope)) return 'growth';
+  return null;
+}
+
+const SPLIT_URBAN_RURAL: Record<string, [string, string]> = {
+  disposable_income: ['urban_disposable_income', 'rural_disposable_income'],
+};
+
+export function extractFigures(doc: AnalysedDocument): Extraction {
+  const { text } = doc;
+  const targetYear = targetYearOf(doc);
+  const reviewYear = targetYear === null ? null : targetYear - 1;
+  const passage = findTargetPassage(doc, targetYear);
+  const own = ownRegionWords(doc);
+  const targets: FigureRecord[] = [];
+  const actuals: FigureRecord[] = [];
+  const commitments: Commitment[] = [];
+  let estimatedFromHere = false;
+  const stretchCandidates = new Set<FigureRecord>();
+  const notSetMetrics: Array<{ m: MetricMention; sentence: number; section: number | null; start: number; end: number }> = [];
+
+  for (const s of doc.sentences) {
+    const context = contextOf(doc, s.index, passage);
+    if (!context) continue;
+    const from = context === 'passage' && passage ? Math.max(s.start, passage.start) : s.start;
+    const to = context === 'passage' && passage ? Math.min(s.end, passage.end) : s.end;
+    const sentence = text.slice(from, to);
+    const mentions = findMentions(text, from, to);
+    const figures = findQuantities(text, from, to);
+    const estimated = context === 'review' && (estimatedFromHere || /预计/.test(sentence));
+    if (context === 'review' && /预计[^。]{0,6}下同|下同[^。]{0,3}预计|预计数[、，,]?\s*下同/.test(sentence)) estimatedFromHere = true;
+    const yearFor = context === 'review' ? reviewYear : targetYear;
+
+    if (context !== 'review' && taxonomy.notSet.some((re) => re.test(sentence))) {
+      for (const m of mentions) notSetMetrics.push({ m, sentence: s.index, section: s.section, start: from, end: to });
+    }
+
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      if (m.metric === 'other') continue;
+      let scopeEnd = i + 1 < mentions.length ? mentions[i + 1].start : to;
+      const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中/);
+      if (stop !== -1) scopeEnd = m.end + stop;
+      const prefix = text.slice(clauseStart(text, from, m.start), m.start);
+      if (context !== 'passage' && namesSubRegion(prefix, own)) continue;
+      if (context !== 'passage' && taxonomy.notAnnual.test(prefix)) continue;
+
+      const own_figures = figures.filter((q) => q.start >= m.end && q.end <= scopeEnd);
+      const seen = new Set<Quantity>();
+      let anchor = m.end;
+      let accepted = 0;
+      const split = /分别/.test(text.slice(m.end, scopeEnd)) && /城乡|城镇和农村|城镇、农村/.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
+      let splitIndex = 0;
+      for (const q of own_figures) {
+        const gap = text.slice(anchor, q.start);
+        if (q.start - anchor > 40) break;
+        const clause = text.slice(clauseStart(text, from, q.start), q.start);
+        if (taxonomy.notAnnual.test(clause) || (context === 'review' && /同比|比上年|比去年/.test(clause) && false)) {
+          anchor = q.end;
+          continue;
+        }
+        const years = [...clause.matchAll(OTHER_YEAR)].map((y) => Number(y[1]));
+        if (yearFor !== null && years.some((y) => y !== yearFor)) {
+          anchor = q.end;
+          continue;
+        }
+        const typed = typeOf(m, q, gap);
+        anchor = q.end;
+        if (!typed) continue;
+        let metric = m.metric;
+        if (split && splitIndex < 2) metric = split[splitIndex++];
+        else if (seen.has(typed.quantity)) continue;
+        seen.add(typed.quantity);
+        accepted++;
+        const value = typed.sign * typed.value;
+        const record: FigureRecord = {
+          kind: context === 'review' ? 'actual' : 'target',
+          metric,
+          label: m.label,
+          quantity: typed.quantity,
+          value,
+          value2: q.value2 === null ? null : typed.sign * q.value2,
+          unit: q.unit || null,
+          modifier: context === 'review' ? null : modifierOf(text, q, gap),
+          stretch: false,
+          year: yearFor,
+          estimated,
+          start: m.start,
+          end: modifierEnd(text, q),
+          sentence: s.index,
+          section: s.section,
+        };
+        if (context === 'review') actuals.push(record);
+        else {
+          targets.push(record);
+          if (taxonomy.stretchBefore.test(text.slice(clauseStart(text, from, m.start), q.start))) stretchCandidates.add(record);
+        }
+      }
+      if (context === 'passage' && accepted === 0) {
+        const scope = text.slice(m.end, scopeEnd);
+        const notSet = taxonomy.notSet.some((re) => re.test(scope));
+        const quantity = notSet ? (qualitativeQuantity(m, '增长') ?? 'growth') : qualitativeQuantity(m, scope.split(/[，,、]/)[0] + scope);
+        if (!quantity) continue;
+        const clauseEnd = (() => {
+          const k = scope.search(/[，,；;。、]/);
+          return k === -1 ? scopeEnd : m.end + k;
+        })();
+        targets.push({
+          kind: 'target', metric: m.metric, label: m.label, quantity, value: null, value2: null, unit: null,
+          modifier: notSet ? 'not_set' : 'qualitative', stretch: false, year: targetYear, estimated: false,
+          start: m.start, end: clauseEnd, sentence: s.index, section: s.section,
+        });
+      }
+    }
+    if (context === 'tasks' || context === 'passage') commitments.push(...findCommitments(text, from, to, s.index, s.section));
+  }
+
+  // "我们没有提出全年经济增速具体目标": an explicit absence, unless a figure was set after all
+  for (const n of notSetMetrics) {
+    const quantity = qualitativeQuantity(n.m, '增长') ?? 'growth';
+    if (targets.some((t) => t.metric === n.m.metric && t.quantity === quantity && t.value !== null)) continue;
+    for (let i = targets.length - 1; i >= 0; i--) if (targets[i].metric === n.m.metric && targets[i].quantity === quantity) targets.splice(i, 1);
+    targets.push({
+      kind: 'target', metric: n.m.metric, label: n.m.label, quantity, value: null, value2: null, unit: null, modifier: 'not_set',
+      stretch: false, year: targetYear, estimated: false, start: n.m.start, end: n.end, sentence: n.sentence, section: n.section,
+    });
+  }
+
+  // 力争 figures are stretch figures only beside a base figure for the same metric and quantity
+  for (const t of stretchCandidates) {
+    if (targets.some((o) => o !== t && !stretchCandidates.has(o) && o.metric === t.metric && o.quantity === t.quantity && o.value !== null)) t.stretch = true;
+  }
+
+  return { targetYear, targets: dedupe(targets, (t) => `${t.metric}|${t.quantity}|${t.stretch}`), actuals: dedupe(actuals, (a) => `${a.metric}|${a.quantity}|${a.year}`), commitments };
+}
+
+/** One record per key: the first, which for targets is the passage's (it comes before the task sections). */
+function dedupe(records: FigureRecord[], key: (r: FigureRecord) => string): FigureRecord[] {
+  const seen = new Map<string, FigureRecord>();
+  for (const r of records) {
+    const k = key(r);
+    const prev = seen.get(k);
+    // a figure beats a qualitative statement of the same target
+    if (!prev || (prev.value === null && r.value !== null && prev.modifier !== 'not_set')) seen.set(k, r);
+  }
+  return records.filter((r) => seen.get(key(r)) === r);
+}
+
+const COMMITMENT = /(新建|新增|建成|建设|改造|完成|实施|培育|引进|招引|打造|开工|新开工|提供|创建|发放|培训|认定|新改建|改扩建|整治|修复|新开|开通|建立|组建|推出|举办|落实|筹集|新植|植树|造林|治理|提升|盘活)([^，。；、：:\d]{1,16}?)((?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:个|座|所|家|项|条|公里|千米|亩|平方米|万平方米|套|户|辆|台|处|名|人次|人|场|张|千瓦|吨|棵|株|床|间|批|次|栋|幢))(?![\d%])/g;
+
+/** Quantified tasks: 新建消防站3座, 新增学位1.1万个, 建成高标准农田8000亩. */
+export function findCommitments(text: string, from: number, to: number, sentence: number, section: number | null): Commitment[] {
+  const out: Commitment[] = [];
+  const slice = text.slice(from, to);
+  COMMITMENT.lastIndex = 0;
+  for (let m = COMMITMENT.exec(slice); m; m = COMMITMENT.exec(slice)) {
+    const figure = findQuantities(m[3])[0];
+    if (!figure) continue;
+    out.push({
+      action: m[1],
+      object: m[2].replace(/^[“"（(]|[”"）)]$/g, ''),
+      quantity: figure.value,
+      unit: figure.unit,
+      start: from + m.index,
+      end: from + m.index + m[0].length,
+      sentence,
+      section,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+// The metric taxonomy (data/metrics.yaml) and modifier words (data/modifiers.yaml), and finding
+// metric names in a sentence.
+import { readDataFile } from '../data-files.ts';
+import type { UnitFamily } from '../numbers/quantities.ts';
+
+export type MetricKind = 'amount' | 'share' | 'rate' | 'reduction';
+export type Quantity = 'level' | 'growth' | 'reduction';
+
+export interface MetricDef {
+  id: string;
+  kind: MetricKind;
+  units: UnitFamily[];
+  aliases: string[];
+  growthAliases: string[];
+  defaultQuantity: Quantity | null;
+}
+
+interface MetricsFile {
+  metrics: Array<{ id: string; kind: MetricKind; units: UnitFamily[]; aliases: string[]; growth_aliases?: string[]; default_quantity?: Quantity }>;
+  shares: Array<{ id: string; numerator: string[]; denominator: string[] }>;
+  left_context: string[];
+}
+
+interface ModifiersFile {
+  around: { after: string[] };
+  at_least: { after: string[]; before: string[] };
+  at_most: { after: string[]; before: string[] };
+  point: { before: string[] };
+  stretch: { before: string[] };
+  growth_words: string[];
+  fall_words: string[];
+  not_annual: string[];
+  not_set: string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
+const alternation = (words: string[]) => words.slice().sort((a, b) => b.length - a.length).map(escape).join('|');
+
+function load() {
+  const file = readDataFile<MetricsFile>('metrics.yaml');
+  const metrics = new Map<string, MetricDef>();
+  const aliasToMetric = new Map<string, { metric: string; growthOnly: boolean }>();
+  for (const m of file.metrics) {
+    metrics.set(m.id, { id: m.id, kind: m.kind, units: m.units, aliases: m.aliases, growthAliases: m.growth_aliases ?? [], defaultQuantity: m.default_quantity ?? null });
+    for (const a of m.aliases) aliasToMetric.set(a, { metric: m.id, growthOnly: false });
+    for (const a of m.growth_aliases ?? []) aliasToMetric.set(a, { metric: m.id, growthOnly: true });
+  }
+  const aliasPattern = new RegExp(alternation([...aliasToMetric.keys()]), 'g');
+
+  // Shares: "A占B(的)比重", A a numerator phrase or a metric alias, B a denominator.
+  const numeratorWords = new Map<string, string>();
+  const denominatorOf = new Map<string, Set<string>>();
+  for (const s of file.shares) {
+    for (const n of s.numerator) {
+      const metric = metrics.get(n);
+      const words = metric ? metric.aliases : [n];
+      for (const w of words) numeratorWords.set(w, s.id);
+    }
+    denominatorOf.set(s.id, new Set(s.denominator));
+  }
+  const modifiers = readDataFile<ModifiersFile>('modifiers.yaml');
+  return {
+    metrics,
+    aliasToMetric,
+    aliasPattern,
+    numeratorWords,
+    denominatorOf,
+    numeratorPattern: new RegExp(`(${alternation([...numeratorWords.keys()])})$`),
+    leftContext: new RegExp(`(${alternation(file.left_context)})$`),
+    modifiers,
+    aroundAfter: new RegExp(`^\\s*(${alternation(modifiers.around.after)})`),
+    atLeastAfter: new RegExp(`^\\s*(${alternation(modifiers.at_least.after)})`),
+    atMostAfter: new RegExp(`^\\s*(${alternation(modifiers.at_most.after)})`),
+    atLeastBefore: new RegExp(`(${alternation(modifiers.at_least.before)})\\s*$`),
+    atMostBefore: new RegExp(`(${alternation(modifiers.at_most.before)})\\s*$`),
+    stretchBefore: new RegExp(`(${alternation(modifiers.stretch.before)})`),
+    growthWords: new RegExp(alternation(modifiers.growth_words)),
+    fallWords: new RegExp(alternation(modifiers.fall_words)),
+    notAnnual: new RegExp(alternation(modifiers.not_annual)),
+    notSet: modifiers.not_set.map((p) => new RegExp(p)),
+  };
+}
+
+export const taxonomy = load();
+
+export interface MetricMention {
+  /** Canonical id, or 'other' for a share that is not in the taxonomy. */
+  metric: string;
+  label: string;
+  start: number;
+  end: number;
+  /** The name is a growth word for the metric (经济增长 for GDP): only its growth can follow. */
+  growthOnly: boolean;
+  /** The mention is a share "A占B比重" (a % level). */
+  share: boolean;
+}
+
+const SHARE = /占([^，。；、：:]{1,24}?)(?:的)?(?:比重|比例)/g;
+
+/**
+ * Metric names in text[from, to). A name directly after a Chinese character that is not one of the
+ * allowed left-context words is part of a longer noun (生产性服务业增加值) and is not reported.
+ * `previous` is the metric named just before the range, for elliptical shares (…，占地区生产总值比重4.1%).
+ */
+export function findMentions(text: string, from: number, to: number): MetricMention[] {
+  const slice = text.slice(from, to);
+  const mentions: MetricMention[] = [];
+
+  taxonomy.aliasPattern.lastIndex = 0;
+  for (let m = taxonomy.aliasPattern.exec(slice); m; m = taxonomy.aliasPattern.exec(slice)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const before = text.slice(Math.max(from, start - 6), start);
+    const prevChar = before.slice(-1);
+    if (prevChar && /[\u4e00-\u9fa5A-Za-z]/.test(prevChar) && !taxonomy.leftContext.test(before)) continue;
+    // 工业增加值率, 生产总值比重: a rate or share of the metric, not the metric
+    if (/^(率|比重|占比|指数|弹性|能耗|密度)/.test(text.slice(end, end + 2))) continue;
+    const { metric, growthOnly } = taxonomy.aliasToMetric.get(m[0])!;
+    mentions.push({ metric, label: m[0], start, end, growthOnly, share: false });
+  }
+
+
+  SHARE.lastIndex = 0;
+  for (let m = SHARE.exec(slice); m; m = SHARE.exec(slice)) {
+    const denominator = m[1].replace(/^(全市|全区|全县|全省|全国|本市)/, '');
+    const head = slice.slice(0, m.index);
+    const num = taxonomy.numeratorPattern.exec(head);
+    let metric = 'other';
+    let labelStart = m.index;
+    if (num) {
+      const share = taxonomy.numeratorWords.get(num[1])!;
+      labelStart = m.index - num[1].length;
+      if (taxonomy.denominatorOf.get(share)?.has(denominator)) metric = share;
+    } else {
+      // elliptical: "全社会研发投入达到1055亿元，占地区生产总值比重达到4.1%" — the numerator is the metric named before
+      const prev = mentions.filter((x) => !x.share && x.end - from <= m!.index).pop() ?? null;
+      const between = prev ? slice.slice(prev.end - from, m.index) : '';
+      if (prev && /^[^。；]*$/.test(between) && between.length <= 30) {
+        for (const alias of taxonomy.metrics.get(prev.metric)?.aliases ?? []) {
+          const share = taxonomy.numeratorWords.get(alias);
+          if (share && taxonomy.denominatorOf.get(share)?.has(denominator)) metric = share;
+        }
+      }
+    }
+    const start = from + labelStart;
+    const end = from + m.index + m[0].length;
+    // a numerator that is itself a metric name was found as a mention already: the share replaces it
+    for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].start >= start && mentions[i].start < end) mentions.splice(i, 1);
+    mentions.push({ metric, label: text.slice(start, end), start, end, growthOnly: false, share: true });
+    SHARE.lastIndex = m.index + m[0].length;
+  }
+
+  mentions.sort((a, b) => a.start - b.start);
+  return mentions;
+}

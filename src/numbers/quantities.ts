@@ -1,0 +1,156 @@
+// Figures as written in reports: 1150亿元, 5.5%, 3.34万亿元, 1,234万人, 6%-6.5%, 4.5%至5%, 百分之七,
+// 两万人, 三分之二, 0.5个百分点. Pure: finds and parses, and never throws.
+import { readDataFile } from '../data-files.ts';
+import { parseChineseNumber, parseChineseInteger } from './chinese.ts';
+
+export type UnitFamily = 'money' | 'persons' | 'mass' | 'percent' | 'households' | 'count' | 'area' | 'length' | 'energy' | 'containers' | 'multiple';
+
+export interface Quantity {
+  /** Offsets of the figure (numbers, scale and unit) in the text searched. */
+  start: number;
+  end: number;
+  value: number;
+  /** Upper bound of a range, else null. */
+  value2: number | null;
+  /** Unit as written, with its scale: 亿元, 万人, %, 个百分点; '' when there is none. */
+  unit: string;
+  /** The unit without its scale: 元, 人, %, … */
+  baseUnit: string;
+  family: UnitFamily | null;
+  /** Multiplier of the scale written in the unit (万 → 1e4); 1 when none. */
+  scale: number;
+  text: string;
+}
+
+interface UnitsFile {
+  scales: Record<string, number>;
+  families: Record<UnitFamily, string[]>;
+}
+
+const unitsData = (() => {
+  const raw = readDataFile<UnitsFile>('units.yaml');
+  const unitFamily = new Map<string, UnitFamily>();
+  for (const [family, units] of Object.entries(raw.families) as Array<[UnitFamily, string[]]>) for (const u of units) unitFamily.set(u, family);
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const units = [...unitFamily.keys()].sort(byLength).map(escape).join('|');
+  const scales = Object.keys(raw.scales).sort(byLength).map(escape).join('|');
+  return { scales: raw.scales, unitFamily, unitsPattern: units, scalesPattern: scales };
+})();
+
+const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const CHINESE = String.raw`[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?`;
+const SCALE = `(?:${unitsData.scalesPattern})`;
+const UNIT = `(?:${unitsData.unitsPattern})`;
+const DASH = String.raw`\s*(?:-|—|–|－|~|～|至|到)\s*`;
+
+// One figure: an Arabic number (or Chinese numerals when a scale, unit or 百分之 makes them a number),
+// optionally a range to a second figure.
+const FIGURE = new RegExp(
+  String.raw`(百分之)?(${ARABIC}|${CHINESE}分之${CHINESE}|${CHINESE})(${SCALE})?(${UNIT})?` +
+    String.raw`(?:${DASH}(百分之)?(${ARABIC}|${CHINESE})(${SCALE})?(${UNIT})?)?`,
+  'g',
+);
+
+function parseNumber(s: string): number | null {
+  if (/^[\d,.]+$/.test(s)) {
+    const v = Number(s.replace(/,/g, ''));
+    return Number.isFinite(v) ? v : null;
+  }
+  return parseChineseNumber(s)?.value ?? null;
+}
+
+export function unitFamily(unit: string): UnitFamily | null {
+  if (!unit) return null;
+  const base = stripScale(unit).base;
+  return unitsData.unitFamily.get(base) ?? null;
+}
+
+export function stripScale(unit: string): { scale: number; base: string } {
+  for (const [s, f] of Object.entries(unitsData.scales).sort((a, b) => b[0].length - a[0].length)) {
+    if (unit.startsWith(s) && unit.length > s.length) return { scale: f, base: unit.slice(s.length) };
+  }
+  if (unit.startsWith('亿美元')) return { scale: 1e8, base: '美元' };
+  return { scale: 1, base: unit };
+}
+
+/** The value in the unit's base (亿元 → 元), for comparing figures written with different scales. */
+export function toBase(value: number, unit: string | null): number {
+  if (!unit) return value;
+  if (unit === '亿美元') return value * 1e8;
+  return value * stripScale(unit).scale;
+}
+
+/** Finds every figure in text[from, to). */
+export function findQuantities(text: string, from = 0, to = text.length): Quantity[] {
+  const out: Quantity[] = [];
+  const slice = text.slice(from, to);
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(slice); m; m = FIGURE.exec(slice)) {
+    if (m[0].length === 0) {
+      FIGURE.lastIndex++;
+      continue;
+    }
+    const [, pct1, n1, scale1 = '', unit1 = '', pct2, n2, scale2 = '', unit2 = ''] = m;
+    const chinese1 = !/\d/.test(n1);
+    const percent1 = Boolean(pct1);
+    // Chinese numerals are a figure only with a scale, a unit, 百分之 or 分之: "一是", "三大" are words.
+    if (chinese1 && !percent1 && !scale1 && !n1.includes('分之')) {
+      if (!unit1 || unit1 === '个' || unit1 === '项' || unit1 === '名' || unit1 === '批' || unit1 === '条' || unit1 === '位' || unit1 === '种' || unit1 === '门' || unit1 === '本' || unit1 === '部' || unit1 === '次' || unit1 === '起' || unit1 === '张' || unit1 === '倍' || unit1 === '年') {
+        continue;
+      }
+    }
+    const start = from + m.index;
+    // not a figure: ranks (第3位), years (2023年), parts of identifiers (G60, 5G, C919)
+    const before = text[start - 1] ?? '';
+    if (before === '第' || /[A-Za-z]/.test(before)) continue;
+    const after = text[from + m.index + m[0].length] ?? '';
+    if (/^[A-Za-z]/.test(after) && !unit1 && !unit2) continue;
+    let v1 = parseNumber(n1);
+    if (v1 === null) continue;
+    let v2: number | null = null;
+    let end = start + m[0].length;
+    let unit = scale1 + unit1;
+    if (n2 !== undefined) {
+      v2 = parseNumber(n2);
+      const rangeUnit = scale2 + unit2;
+      const plausible = v2 !== null && v2 > v1 && (rangeUnit === '' || unit === '' || rangeUnit === unit || unit1 === unit2) && !(chinese1 && !/\d/.test(n2) && !pct2 && !rangeUnit);
+      if (!plausible) {
+        // not a range: keep only the first figure
+        v2 = null;
+        end = start + (pct1 ?? '').length + n1.length + scale1.length + unit1.length;
+      } else if (!unit) {
+        unit = rangeUnit;
+      }
+    }
+    let percent = percent1 || Boolean(pct2 && v2 !== null);
+    if (percent && !unit) unit = '%';
+    if (!unit && /^年/.test(text.slice(end, end + 1)) && Number.isInteger(v1) && v1 >= 1949 && v1 <= 2100) continue;
+    if (unit === '年' || unit1 === '年') continue;
+    if (n1.includes('分之') && !percent) {
+      // 三分之二: a fraction, as a percentage
+      v1 = v1 * 100;
+      unit = unit || '%';
+      percent = true;
+    }
+    const { scale, base } = stripScale(unit);
+    out.push({
+      start,
+      end,
+      value: round(v1),
+      value2: v2 === null ? null : round(v2),
+      unit,
+      baseUnit: base,
+      family: unitsData.unitFamily.get(base) ?? null,
+      scale,
+      text: text.slice(start, end),
+    });
+  }
+  return out;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e9) / 1e9;
+}
+
+export { parseChineseInteger };

@@ -1,0 +1,86 @@
+// Extracted figures in the store: written with their document, read back with their source sentence.
+import type Database from 'better-sqlite3';
+import type { Extraction } from '../extract/extract.ts';
+import type { ExtraWriter } from './store.ts';
+import type { DocumentFilter } from './store.ts';
+import { regionName } from './store.ts';
+
+export function figureWriter(x: Extraction): ExtraWriter {
+  return (db: Database.Database, docId: number) => {
+    const insert = db.prepare(`INSERT INTO figures (doc_id, kind, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentence, section)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const f of [...x.targets, ...x.actuals]) {
+      insert.run(docId, f.kind, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch ? 1 : 0, f.year, f.estimated ? 1 : 0, f.start, f.end, f.sentence, f.section);
+    }
+    const commit = db.prepare('INSERT INTO commitments (doc_id, action, object, quantity, unit, start, end, sentence, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const c of x.commitments) commit.run(docId, c.action, c.object, c.quantity, c.unit, c.start, c.end, c.sentence, c.section);
+  };
+}
+
+export interface StoredFigure {
+  id: number;
+  docId: number;
+  region: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  level: string | null;
+  code: string | null;
+  kind: 'target' | 'actual';
+  metric: string;
+  label: string;
+  quantity: string;
+  value: number | null;
+  value2: number | null;
+  unit: string | null;
+  modifier: string | null;
+  stretch: boolean;
+  year: number | null;
+  estimated: boolean;
+  start: number;
+  end: number;
+  /** The text the offsets point at, and the sentence it stands in. */
+  text: string;
+  sentence: string;
+  sectionTitle: string | null;
+}
+
+export function queryFigures(db: Database.Database, kind: 'target' | 'actual', filter: DocumentFilter & { metric?: string; figureYear?: number }): StoredFigure[] {
+  const where = ['f.kind = ?'];
+  const params: unknown[] = [kind];
+  if (filter.metric) {
+    where.push('f.metric = ?');
+    params.push(filter.metric);
+  }
+  if (filter.figureYear !== undefined) {
+    where.push('f.year = ?');
+    params.push(filter.figureYear);
+  }
+  if (filter.level) {
+    where.push('d.level = ?');
+    params.push(filter.level);
+  }
+  if (filter.region) {
+    if (filter.region === '全国') where.push("d.level = 'national'");
+    else {
+      // the region's own reports: a city's, not its counties'; a province's, not its cities'
+      where.push('(d.county LIKE ? OR (d.county IS NULL AND d.city LIKE ?) OR (d.county IS NULL AND d.city IS NULL AND d.province LIKE ?))');
+      params.push(`${filter.region}%`, `${filter.region}%`, `${filter.region}%`);
+    }
+  }
+  const rows = db
+    .prepare(
+      `SELECT f.*, f.doc_id AS docId, d.province, d.city, d.county, d.level, d.code, substr(d.text, f.start + 1, f.end - f.start) AS text,
+         s.text AS sentence, sec.title AS sectionTitle
+       FROM figures f JOIN documents d ON d.id = f.doc_id
+       LEFT JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.sentence
+       LEFT JOIN sections sec ON sec.doc_id = f.doc_id AND sec.idx = f.section
+       WHERE ${where.join(' AND ')} ORDER BY f.year, d.province, d.city, d.county, f.id`,
+    )
+    .all(...params) as Array<Record<string, any>>;
+  return rows.map((r) => ({
+    id: r.id, docId: r.docId, region: regionName(r as any), province: r.province, city: r.city, county: r.county, level: r.level, code: r.code,
+    kind: r.kind, metric: r.metric, label: r.label, quantity: r.quantity, value: r.value, value2: r.value2, unit: r.unit, modifier: r.modifier,
+    stretch: Boolean(r.stretch), year: r.year, estimated: Boolean(r.estimated), start: r.start, end: r.end, text: r.text, sentence: r.sentence, sectionTitle: r.sectionTitle,
+  }));
+}
