@@ -139,6 +139,20 @@ interface Typed {
   sign: 1 | -1;
 }
 
+/**
+ * A figure after a clause break belongs to the metric only when the words between the break and the
+ * figure are about it (…，增长6%; …、增长8%), not a new subject (…，一般贸易占比达到42%).
+ */
+const ALLOWED_TAIL = /^(全年|同比|比上年|比去年|较上年|按可比价计算|可比价)?(同口径|可比价|可比)?(分别)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模)*$/;
+
+function gapAllowed(gap: string): boolean {
+  const parts = gap.split(/[，,、和及与]/);
+  if (parts.length === 1) return true;
+  return ALLOWED_TAIL.test(parts[parts.length - 1].replace(/[（(][^）)]*[）)]/g, '').trim());
+}
+
+const TO_LEVEL = /(提高到|提升到|提高至|提升至|增至|升至|达到|达|为)$/;
+
 function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
   const def = taxonomy.metrics.get(m.metric);
   const growthWord = taxonomy.growthWords.test(gap);
@@ -146,7 +160,7 @@ function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
   const points = q.baseUnit === '个百分点' || q.baseUnit === '百分点';
   const percent = q.baseUnit === '%';
   if (m.share || def?.kind === 'share') {
-    if (percent && !growthWord && !fallWord) return { quantity: 'level', value: q.value, sign: 1 };
+    if (percent && ((!growthWord && !fallWord) || TO_LEVEL.test(gap.trim()))) return { quantity: 'level', value: q.value, sign: 1 };
     if (points && (growthWord || fallWord)) return { quantity: 'growth', value: q.value, sign: fallWord ? -1 : 1 };
     return null;
   }
@@ -161,7 +175,7 @@ function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
     return growthWord || fallWord ? null : { quantity: 'level', value: q.value, sign: 1 };
   }
   // amount
-  if (percent) return { quantity: 'growth', value: q.value, sign: fallWord && !growthWord ? -1 : 1 };
+  if (percent) return growthWord || fallWord ? { quantity: 'growth', value: q.value, sign: fallWord && !growthWord ? -1 : 1 } : null;
   if (m.growthOnly) return null;
   if (q.family && def.units.includes(q.family)) return { quantity: 'level', value: q.value, sign: 1 };
   return null;
@@ -232,6 +246,8 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
       if (m.metric === 'other') continue;
+      // "与经济增长基本同步": a comparison, not a statement about the economy's growth
+      if (m.growthOnly && /[与和同跟于]$/.test(text.slice(m.start - 1, m.start))) continue;
       let scopeEnd = i + 1 < mentions.length ? mentions[i + 1].start : to;
       const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中/);
       if (stop !== -1) scopeEnd = m.end + stop;
@@ -242,9 +258,10 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
       const own_figures = figures.filter((q) => q.start >= m.end && q.end <= scopeEnd);
       const seen = new Set<Quantity>();
       let anchor = m.end;
+      let lastGap = '';
       let accepted = 0;
       const split = /分别/.test(text.slice(m.end, scopeEnd)) && /城乡|城镇和农村|城镇、农村/.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
-      let splitIndex = 0;
+      const splitIndex = new Map<Quantity, number>();
       for (const q of own_figures) {
         const gap = text.slice(anchor, q.start);
         if (q.start - anchor > 40) break;
@@ -258,12 +275,18 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
           anchor = q.end;
           continue;
         }
-        const typed = typeOf(m, q, gap);
+        if (!gapAllowed(gap)) break;
+        // "增长8%和8.1%": a figure joined by 和/、 to the one before shares its words
+        const typed = typeOf(m, q, /^[和、及与]$/.test(gap) ? lastGap : gap);
+        if (!/^[和、及与]$/.test(gap)) lastGap = gap;
         anchor = q.end;
         if (!typed) continue;
         let metric = m.metric;
-        if (split && splitIndex < 2) metric = split[splitIndex++];
-        else if (seen.has(typed.quantity)) continue;
+        const k = splitIndex.get(typed.quantity) ?? 0;
+        if (split && k < 2) {
+          metric = split[k];
+          splitIndex.set(typed.quantity, k + 1);
+        } else if (seen.has(typed.quantity)) continue;
         seen.add(typed.quantity);
         accepted++;
         const value = typed.sign * typed.value;
@@ -291,14 +314,12 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
         }
       }
       if (context === 'passage' && accepted === 0) {
-        const scope = text.slice(m.end, scopeEnd);
+        const clauseStop = text.slice(m.end, to).search(/[，,；;。]/);
+        const scope = text.slice(m.end, clauseStop === -1 ? to : m.end + clauseStop);
         const notSet = taxonomy.notSet.some((re) => re.test(scope));
         const quantity = notSet ? (qualitativeQuantity(m, '增长') ?? 'growth') : qualitativeQuantity(m, scope.split(/[，,、]/)[0] + scope);
         if (!quantity) continue;
-        const clauseEnd = (() => {
-          const k = scope.search(/[，,；;。、]/);
-          return k === -1 ? scopeEnd : m.end + k;
-        })();
+        const clauseEnd = m.end + scope.length;
         targets.push({
           kind: 'target', metric: m.metric, label: m.label, quantity, value: null, value2: null, unit: null,
           modifier: notSet ? 'not_set' : 'qualitative', stretch: false, year: targetYear, estimated: false,

@@ -133,12 +133,14 @@ export function findMentions(text: string, from: number, to: number): MetricMent
       if (taxonomy.denominatorOf.get(share)?.has(denominator)) metric = share;
     } else {
       // elliptical: "全社会研发投入达到1055亿元，占地区生产总值比重达到4.1%" — the numerator is the metric named before
-      const prev = mentions.filter((x) => !x.share && x.end - from <= m!.index).pop() ?? null;
-      const between = prev ? slice.slice(prev.end - from, m.index) : '';
-      if (prev && /^[^。；]*$/.test(between) && between.length <= 30) {
-        for (const alias of taxonomy.metrics.get(prev.metric)?.aliases ?? []) {
-          const share = taxonomy.numeratorWords.get(alias);
-          if (share && taxonomy.denominatorOf.get(share)?.has(denominator)) metric = share;
+      // or the last numerator word earlier in the sentence: "…数字经济核心产业，力争增加值占地区生产总值比重达到17%"
+      const window = head.slice(-60);
+      let best = -1;
+      for (const [word, share] of taxonomy.numeratorWords) {
+        const at = window.lastIndexOf(word);
+        if (at > best && taxonomy.denominatorOf.get(share)?.has(denominator) && !/[。；]/.test(window.slice(at))) {
+          best = at;
+          metric = share;
         }
       }
     }
@@ -148,6 +150,20 @@ export function findMentions(text: string, from: number, to: number): MetricMent
     for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].start >= start && mentions[i].start < end) mentions.splice(i, 1);
     mentions.push({ metric, label: text.slice(start, end), start, end, growthOnly: false, share: true });
     SHARE.lastIndex = m.index + m[0].length;
+  }
+
+  // "规模以上工业总产值4.43万亿元，增加值增长3.6%", "服务业质效提升，实现增加值9700亿元": 增加值 standing
+  // alone is the value added of the sector named before it in the sentence.
+  for (let at = slice.indexOf('增加值'); at !== -1; at = slice.indexOf('增加值', at + 3)) {
+    const start = from + at;
+    if (mentions.some((x) => start >= x.start && start < x.end)) continue;
+    const prev = slice.slice(Math.max(0, at - 4), at);
+    if (/[\u4e00-\u9fa5]$/.test(prev) && !/(实现|完成|达到|全年)$/.test(prev)) continue;
+    if (/^(占|率)/.test(slice.slice(at + 3, at + 4))) continue;
+    const sector = /(规模以上工业|规上工业|规模工业|服务业|第三产业|工业)(?!.*(规模以上工业|规上工业|规模工业|服务业|第三产业|工业))/.exec(slice.slice(0, at));
+    if (!sector) continue;
+    const metric = /服务业|第三产业/.test(sector[1]) ? 'service_value_added' : 'industrial_value_added';
+    mentions.push({ metric, label: `${sector[1]}…增加值`, start, end: start + 3, growthOnly: false, share: false });
   }
 
   mentions.sort((a, b) => a.start - b.start);
