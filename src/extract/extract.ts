@@ -70,19 +70,38 @@ interface Passage {
 }
 
 /** The main-expected-targets passage: from its introduction to the end of its paragraph or list. */
+const MULTI_YEAR = /十[一二三四五六]五|五年|规划|远景|中长期|今后|未来/;
+
+/** Titles of a section and the sections above it. */
+function sectionTitles(doc: AnalysedDocument, index: number | null): string {
+  const titles: string[] = [];
+  for (let i = index; i !== null && i !== undefined; i = doc.sections[i].parent) titles.push(doc.sections[i].title);
+  return titles.join(' ');
+}
+
+/**
+ * The main-expected-targets passage: from its introduction to the end of its paragraph or list. Of
+ * several candidates, the one about this year wins over the five-year plan's (十四五时期主要目标).
+ */
 export function findTargetPassage(doc: AnalysedDocument, targetYear: number | null): Passage | null {
   const { text } = doc;
+  let best: { passage: Passage; score: number } | null = null;
+  const thisYear = new RegExp(`今年|明年|${targetYear ?? '----'}年`);
   for (const p of doc.paragraphs) {
     const role = p.section === null ? null : doc.sections[p.section].role;
     if (role === 'review' || role === 'glossary' || role === 'self_building') continue;
     const para = text.slice(p.start, p.end);
     const m = TRIGGER.exec(para);
     if (!m) continue;
-    const lead = para.slice(Math.max(0, m.index - 40), m.index);
-    // "“十四五”时期主要目标", "到2025年的发展目标": multi-year goals, not the year's targets
-    if (/十[一二三四五]五|五年|今后|未来|中长期|远景/.test(lead) && !/今年|明年/.test(lead)) continue;
+    const lead = para.slice(Math.max(0, m.index - 60), m.index);
+    const titles = sectionTitles(doc, p.section);
+    let score = 0;
+    if (thisYear.test(lead)) score += 4;
+    else if (thisYear.test(titles)) score += 2;
+    if (MULTI_YEAR.test(lead) && !thisYear.test(lead)) score -= 6;
+    if (MULTI_YEAR.test(titles) && !thisYear.test(titles)) score -= 4;
     const years = [...lead.matchAll(OTHER_YEAR)].map((y) => Number(y[1]));
-    if (targetYear !== null && years.length && !years.includes(targetYear) && !/今年|明年/.test(lead)) continue;
+    if (targetYear !== null && years.length && !years.includes(targetYear)) score -= 6;
     let end = p.end;
     if (p.end - (p.start + m.index + m[0].length) < 15) {
       // the list continues in the following paragraphs
@@ -94,9 +113,11 @@ export function findTargetPassage(doc: AnalysedDocument, targetYear: number | nu
         end = next.end;
       }
     }
-    return { start: p.start + m.index, end };
+    const body = text.slice(p.start + m.index, end);
+    if ((body.match(/年均|累计/g)?.length ?? 0) >= 2) score -= 3;
+    if (!best || score > best.score) best = { passage: { start: p.start + m.index, end }, score };
   }
-  return null;
+  return best && best.score > -4 ? best.passage : null;
 }
 
 function contextOf(doc: AnalysedDocument, sentenceIndex: number, passage: Passage | null): Context {
@@ -109,7 +130,11 @@ function contextOf(doc: AnalysedDocument, sentenceIndex: number, passage: Passag
   }
   const role = doc.sections[s.section].role;
   if (role === 'review') return 'review';
-  if (role === 'tasks' || role === 'targets') return 'tasks';
+  if (role === 'tasks' || role === 'targets') {
+    // a part about the five-year plan sets multi-year goals, not this year's
+    const titles = sectionTitles(doc, s.section);
+    return MULTI_YEAR.test(titles) && !/今年|明年|(19|20)\d\d年/.test(titles) ? null : 'tasks';
+  }
   if (role === 'other') return passage ? (afterPassage ? 'tasks' : 'review') : null;
   return null;
 }
@@ -276,6 +301,11 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
           continue;
         }
         if (!gapAllowed(gap)) break;
+        // "从26.6万亿元增加到51.9万亿元": the starting point is another year's figure
+        if (/从\s*$/.test(gap)) {
+          anchor = q.end;
+          continue;
+        }
         // "增长8%和8.1%": a figure joined by 和/、 to the one before shares its words
         const typed = typeOf(m, q, /^[和、及与]$/.test(gap) ? lastGap : gap);
         if (!/^[和、及与]$/.test(gap)) lastGap = gap;
@@ -346,6 +376,9 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
     if (targets.some((o) => o !== t && !stretchCandidates.has(o) && o.metric === t.metric && o.quantity === t.quantity && o.value !== null)) t.stretch = true;
   }
 
+  // the passage's figure for a metric wins over the task sections'
+  const inPassage = (t: FigureRecord) => (passage && t.start >= passage.start && t.start < passage.end ? 0 : 1);
+  targets.sort((a, b) => inPassage(a) - inPassage(b) || a.start - b.start);
   return { targetYear, targets: dedupe(targets, (t) => `${t.metric}|${t.quantity}|${t.stretch}`), actuals: dedupe(actuals, (a) => `${a.metric}|${a.quantity}|${a.year}`), commitments };
 }
 
