@@ -1,0 +1,16 @@
+// Runs every test file under test/ with node's test runner through tsx. The files are listed
+// explicitly: `node --test` with no file list finds none of the .ts files and passes with 0 tests.
+import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const files = readdirSync(new URL('../test/', import.meta.url))
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort()
+  .map((f) => `test/${f}`);
+if (!files.length) {
+  console.error('no test files found');
+  process.exit(1);
+}
+const args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...process.argv.slice(2), ...files];
+const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+process.exit(result.status ?? 1);

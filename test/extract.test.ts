@@ -1,0 +1,136 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readReport } from '../src/readers/index.ts';
+import { analyseDocument } from '../src/structure/document.ts';
+import { extractFigures, type FigureRecord } from '../src/extract/extract.ts';
+import { toContract } from '../src/extract/contract.ts';
+import { scoreFile, totalScore, type GoldFile } from '../src/extract/evaluate.ts';
+import { findQuantities } from '../src/numbers/quantities.ts';
+import { SAMPLES, SHARED_REPORTS, gold, sample } from './helpers.ts';
+
+async function extractPath(path: string) {
+  const doc = analyseDocument(await readReport(path));
+  return { doc, x: extractFigures(doc) };
+}
+
+/** Extraction of a few sentences written as a report's target passage or review. */
+function extractText(text: string) {
+  const doc = analyseDocument({ path: 'inline.txt', format: 'text', encoding: 'utf-8', text, attributes: {} });
+  return extractFigures(doc);
+}
+
+const find = (rs: FigureRecord[], metric: string, quantity: string) => rs.filter((r) => r.metric === metric && r.quantity === quantity);
+
+test('the dev set scores at least 0.95 F1 for targets and actuals, and metadata 1.00', async () => {
+  const files = [];
+  for (const name of SAMPLES) {
+    const { doc, x } = await extractPath(sample(name));
+    files.push(scoreFile(name, toContract(doc, x) as unknown as GoldFile, gold(name)));
+  }
+  const total = totalScore(files);
+  assert.ok(total.targets.f1 >= 0.95, `targets F1 ${total.targets.f1}`);
+  assert.ok(total.actuals.f1 >= 0.95, `actuals F1 ${total.actuals.f1}`);
+  assert.equal(total.metadata, 1);
+});
+
+test('every record points at text that contains its label and its value', async () => {
+  for (const name of SAMPLES) {
+    const { doc, x } = await extractPath(sample(name));
+    for (const r of [...x.targets, ...x.actuals]) {
+      const span = doc.text.slice(r.start, r.end);
+      if (!r.label.includes('…')) assert.ok(span.includes(r.label), `${name}: "${span}" lacks label ${r.label}`);
+      if (r.value !== null) assert.ok(findQuantities(span).some((q) => Math.abs(q.value) === Math.abs(r.value!)), `${name}: "${span}" lacks ${r.value}`);
+    }
+  }
+});
+
+test('numbers as written: ranges, Chinese numerals, fractions, scales, thousands separators', () => {
+  const q = (s: string) => findQuantities(s).map((x) => [x.value, x.value2, x.unit]);
+  assert.deepEqual(q('国内生产总值增长6.5%—7%'), [[6.5, 7, '%']]);
+  assert.deepEqual(q('增长6%-6.5%'), [[6, 6.5, '%']]);
+  assert.deepEqual(q('4.5%至5%'), [[4.5, 5, '%']]);
+  assert.deepEqual(q('比上年增长百分之七'), [[7, null, '%']]);
+  assert.deepEqual(q('新增就业两万人'), [[2, null, '万人']]);
+  assert.deepEqual(q('占全省的三分之二')[0][0].toFixed(2), '66.67');
+  assert.deepEqual(q('规模以上工业总产值3.34万亿元'), [[3.34, null, '万亿元']]);
+  assert.deepEqual(q('粮食产量1,234万吨'), [[1234, null, '万吨']]);
+  assert.deepEqual(q('提高0.5个百分点'), [[0.5, null, '个百分点']]);
+  // ranks, years and identifiers are not figures
+  assert.deepEqual(q('列全市第3位，2023年，G60科创走廊，5G工厂'), []);
+});
+
+test('one list item with two figures: 城乡居民收入分别增长8.5%和10% is two targets', () => {
+  const x = extractText('各位代表：\n二、2024年工作总体要求和目标\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城乡居民收入分别增长8.5%和10%。');
+  assert.deepEqual(find(x.targets, 'urban_disposable_income', 'growth').map((t) => t.value), [8.5]);
+  assert.deepEqual(find(x.targets, 'rural_disposable_income', 'growth').map((t) => t.value), [10]);
+  assert.equal(find(x.targets, 'gdp', 'growth')[0].modifier, 'around');
+});
+
+test('modifiers from real target passages', async () => {
+  const { x } = await extractPath(sample('suzhou-2020'));
+  assert.equal(find(x.targets, 'registered_unemployment_rate', 'level')[0].modifier, 'at_most'); // 控制在3%以内
+  assert.equal(find(x.targets, 'cpi', 'growth')[0].modifier, 'around'); // 控制在3.5%左右
+  assert.equal(find(x.targets, 'retail_sales', 'growth')[0].modifier, 'at_least'); // 增长6%以上
+  assert.equal(find(x.targets, 'energy_intensity', 'reduction')[0].modifier, 'qualitative');
+  const fai = find(x.targets, 'fixed_asset_investment', 'growth')[0]; // 固定资产投资保持增长
+  assert.equal(fai.modifier, 'qualitative');
+  assert.equal(fai.value, null);
+});
+
+test('a stand-alone 力争 figure is a normal target; beside a base figure it is the stretch figure', async () => {
+  const { x } = await extractPath(sample('suzhou-huqiu-2025'));
+  const de = find(x.targets, 'digital_economy_share', 'level');
+  assert.deepEqual(de.map((t) => [t.value, t.modifier, t.stretch]), [[24, 'at_least', false]]);
+  const both = extractText('各位代表：\n二、2024年工作总体要求和目标\n今年的主要预期目标是：地区生产总值增长5%左右，力争6%。');
+  assert.deepEqual(find(both.targets, 'gdp', 'growth').map((t) => [t.value, t.stretch]).sort(), [[5, false], [6, true]]);
+});
+
+test('the 2020 national report sets no GDP growth target: not_set, not missing', async () => {
+  const { x } = await extractPath(join(SHARED_REPORTS, 'national', '2020.md'));
+  const gdp = find(x.targets, 'gdp', 'growth');
+  assert.equal(gdp.length, 1);
+  assert.equal(gdp[0].modifier, 'not_set');
+  assert.equal(gdp[0].value, null);
+  assert.deepEqual(find(x.targets, 'new_urban_jobs', 'level').map((t) => [t.value, t.modifier]), [[900, 'at_least']]);
+});
+
+test("a five-year plan passage is not read as this year's targets (national 2016 and 2021)", async () => {
+  const y2016 = (await extractPath(join(SHARED_REPORTS, 'national', '2016.md'))).x;
+  assert.deepEqual(find(y2016.targets, 'gdp', 'growth').map((t) => [t.value, t.value2, t.modifier]), [[6.5, 7, 'range']]);
+  assert.deepEqual(find(y2016.targets, 'new_urban_jobs', 'level').map((t) => t.value), [1000]);
+  const y2021 = (await extractPath(join(SHARED_REPORTS, 'national', '2021.md'))).x;
+  assert.deepEqual(find(y2021.targets, 'gdp', 'growth').map((t) => [t.value, t.modifier]), [[6, 'at_least']]);
+  assert.deepEqual(find(y2021.targets, 'new_urban_jobs', 'level').map((t) => t.value), [1100]);
+});
+
+test('actuals: 预计数，下同 marks every later figure as estimated; the review year is last year', async () => {
+  const { x } = await extractPath(sample('suzhou-xiangcheng-2024'));
+  assert.ok(x.actuals.length >= 10);
+  assert.ok(x.actuals.every((a) => a.estimated && a.year === 2023));
+  const s2020 = (await extractPath(sample('suzhou-2020'))).x;
+  // 预计 covers its own sentence only
+  assert.equal(find(s2020.actuals, 'gdp', 'level')[0].estimated, true);
+  assert.equal(find(s2020.actuals, 'general_budget_revenue', 'level')[0].estimated, false);
+});
+
+test('actuals leave out sub-sectors, other subjects in the sentence and multi-year figures', () => {
+  const x = extractText('各位代表：\n一、2023年工作回顾\n全年实现进出口总额2.45万亿元，一般贸易占比达到42%。实现生产性服务业增加值685亿元、增长7%。五年来，地区生产总值年均增长7%。地区生产总值1150亿元、增长5%。');
+  assert.deepEqual(find(x.actuals, 'import_export', 'growth'), []);
+  assert.deepEqual(find(x.actuals, 'service_value_added', 'level'), []);
+  assert.deepEqual(find(x.actuals, 'gdp', 'growth').map((a) => a.value), [5]);
+  assert.deepEqual(find(x.actuals, 'gdp', 'level').map((a) => [a.value, a.unit, a.year]), [[1150, '亿元', 2023]]);
+});
+
+test('commitments: quantified tasks with action, object, quantity and unit', async () => {
+  const { doc, x } = await extractPath(sample('suzhou-huqiu-2025'));
+  assert.ok(x.commitments.length >= 10);
+  for (const c of x.commitments) {
+    const span = doc.text.slice(c.start, c.end);
+    assert.ok(span.startsWith(c.action) && span.includes(c.object));
+  }
+  const fromText = extractText('各位代表：\n三、2024年主要任务\n新建消防站3座，新增学位1.1万个，建成高标准农田8000亩。');
+  assert.deepEqual(fromText.commitments.map((c) => [c.action, c.object, c.quantity, c.unit]), [
+    ['新建', '消防站', 3, '座'], ['新增', '学位', 1.1, '万个'], ['建成', '高标准农田', 8000, '亩'],
+  ]);
+});

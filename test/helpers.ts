@@ -1,0 +1,39 @@
+// Shared helpers for the tests: paths to the bundled samples and to ../shared, temporary folders,
+// and running the real CLI as a user would.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { after } from 'node:test';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const EXAMPLES = join(ROOT, 'examples');
+export const GOLD = join(EXAMPLES, 'gold');
+export const SHARED_REPORTS = join(ROOT, '..', 'shared', 'reports');
+export const SAMPLES = ['suzhou-2020', 'suzhou-2024', 'suzhou-huqiu-2025', 'suzhou-wuzhong-2024', 'suzhou-xiangcheng-2024'];
+
+export function sample(name: string): string {
+  return join(EXAMPLES, `${name}.txt`);
+}
+
+export function gold(name: string): any {
+  return JSON.parse(readFileSync(join(GOLD, `${name}.json`), 'utf8'));
+}
+
+/** A temporary folder removed when the test file ends. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gwr-test-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function gwr(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'gwr.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Text with all whitespace removed, for comparing the text of the same report read from different formats. */
+export function squeeze(s: string): string {
+  return s.replace(/\s+/g, '');
+}

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readReport } from '../src/readers/index.ts';
+import { analyseDocument } from '../src/structure/document.ts';
+import { detectMetadata } from '../src/structure/metadata.ts';
+import { parseChineseInteger } from '../src/numbers/chinese.ts';
+import { SAMPLES, SHARED_REPORTS, gold, sample } from './helpers.ts';
+
+for (const name of SAMPLES) {
+  test(`metadata of ${name} is exactly the gold document`, async () => {
+    const doc = analyseDocument(await readReport(sample(name)));
+    const expected = gold(name).document;
+    const m = doc.metadata;
+    assert.deepEqual({ province: m.province, city: m.city, county: m.county, level: m.level, year: m.year, date: m.date, speaker: m.speaker }, expected);
+  });
+}
+
+test('GB/T 2260 code, meeting and speaker title come with the region', async () => {
+  const m = analyseDocument(await readReport(sample('suzhou-xiangcheng-2024'))).metadata;
+  assert.equal(m.code, '320507');
+  assert.equal(m.meeting, '区五届人大三次会议');
+  assert.equal(m.speakerTitle, '区长');
+});
+
+test('the session date is the one of the session line, not a news agency dateline', () => {
+  const text = '政府工作报告\n新华社北京2008年3月19日电\n——2008年3月5日在第十一届全国人民代表大会第一次会议上\n国务院总理温家宝\n各位代表：\n现在，我代表国务院，向大会报告政府工作。';
+  const m = detectMetadata(text, {}).metadata;
+  assert.equal(m.date, '2008-03-05');
+  assert.equal(m.level, 'national');
+  assert.equal(m.speaker, '温家宝');
+  assert.equal(m.speakerTitle, '国务院总理');
+});
+
+test('a national report from the collection: level national, no region', async () => {
+  const doc = analyseDocument(await readReport(join(SHARED_REPORTS, 'national', '2024.md')));
+  assert.equal(doc.metadata.level, 'national');
+  assert.equal(doc.metadata.province, null);
+  assert.equal(doc.metadata.date, '2024-03-05');
+  assert.equal(doc.metadata.speaker, '李强');
+});
+
+test('the region comes from the text, not the folder: a 池州 report filed under 沧州', async () => {
+  const doc = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '沧州市', '2016.md')));
+  assert.equal(doc.metadata.city, '池州市');
+  assert.equal(doc.metadata.province, '安徽省');
+  assert.equal(doc.metadata.speaker, '雍成瀚');
+  assert.equal(doc.metadata.speakerTitle, '代市长');
+});
+
+test('a meeting line with the date on its own line (厦门 2005)', async () => {
+  const doc = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '厦门市', '2005.md')));
+  assert.equal(doc.metadata.date, '2005-02-22');
+  assert.equal(doc.metadata.year, 2005);
+  assert.equal(doc.metadata.speaker, '张昌平');
+});
+
+test('a county whose name is not in the header is found from the text, within its city', () => {
+  const text = '政府工作报告\n——2024年1月8日在区五届人大三次会议上\n各位代表：\n现在，我代表区人民政府，向大会作工作报告。\n一、2023年工作总结\n苏州市相城区全年实现地区生产总值1150亿元。相城区获评……相城区连续四年……';
+  const m = detectMetadata(text, {}).metadata;
+  assert.equal(m.county, '相城区');
+  assert.equal(m.city, '苏州市');
+  assert.equal(m.level, 'county');
+});
+
+test('Chinese numerals in dates and figures', () => {
+  assert.equal(parseChineseInteger('二〇二四'), 2024);
+  assert.equal(parseChineseInteger('一千二百'), 1200);
+  assert.equal(parseChineseInteger('两万'), 20000);
+  assert.equal(parseChineseInteger('一亿二千万'), 120000000);
+  const m = detectMetadata('政府工作报告\n——二〇二四年一月十八日在市十七届人大三次会议上\n市长 吴庆文\n各位代表：\n现在，我代表苏州市人民政府向大会报告工作。', {}).metadata;
+  assert.equal(m.date, '2024-01-18');
+  assert.equal(m.city, '苏州市');
+});

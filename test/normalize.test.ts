@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { normaliseText } from '../src/normalize/normalize.ts';
+import { toOriginalRange, mapToRuns, runsToMap } from '../src/normalize/mapped-text.ts';
+import { sample } from './helpers.ts';
+
+test('full-width digits, letters, ％ and spaces become half-width; Chinese punctuation stays', () => {
+  const n = normaliseText('地区生产总值增长５．５％，ＧＤＰ达到１２３４亿元。');
+  assert.equal(n.text, '地区生产总值增长5.5%，GDP达到1234亿元。');
+});
+
+test('radical look-alikes from PDF text layers become ordinary characters', () => {
+  // ⼯ (Kangxi radical) and ⻓ (radical supplement) stand for 工 and 长
+  assert.equal(normaliseText('⼯业投资增⻓10%').text, '工业投资增长10%');
+});
+
+test('traditional text is converted to simplified, and the map points at the original', () => {
+  const original = '過去一年，全市地區生產總值增長百分之六，經濟發展穩中求進。';
+  const n = normaliseText(original);
+  assert.equal(n.convertedFromTraditional, true);
+  assert.equal(n.text, '过去一年，全市地区生产总值增长百分之六，经济发展稳中求进。');
+  const at = n.text.indexOf('地区生产总值');
+  const [s, e] = toOriginalRange(n.map, at, at + 6);
+  assert.equal(original.slice(s, e), '地區生產總值');
+});
+
+test('a simplified report is not converted', () => {
+  const n = normaliseText(readFileSync(sample('suzhou-2024'), 'utf8'));
+  assert.equal(n.convertedFromTraditional, false);
+});
+
+test('a sentence broken across lines and blank lines is joined (real break in the 相城 report)', () => {
+  const n = normaliseText(readFileSync(sample('suzhou-xiangcheng-2024'), 'utf8'), { markdown: true });
+  assert.ok(n.text.includes('我们以主动作为践行责任担当，围绕“双中心”建设目标，全区和高铁新城'));
+  assert.ok(n.text.includes('获评省级工程技术研究中心17家'));
+});
+
+test('a broken session line is joined and spaced-out titles are closed up', () => {
+  const n = normaliseText('2024年吴中区政府工作报告\n\n——2024年1月8日在苏州市吴中区第五届人民代表大会\n第三次会议上\n区人民政府区长   顾晓东\n\n政 府 工 作 报 告');
+  assert.equal(n.text, '2024年吴中区政府工作报告\n——2024年1月8日在苏州市吴中区第五届人民代表大会第三次会议上\n区人民政府区长顾晓东\n政府工作报告');
+});
+
+test('repeated watermark lines, page numbers and HTML comments are removed', () => {
+  const raw = readFileSync(sample('suzhou-2024'), 'utf8');
+  assert.ok(raw.includes('更多数据尽在'));
+  const n = normaliseText(`${raw}\n- 12 -\n<!-- 省长林武作报告 -->`, { markdown: true });
+  assert.ok(!n.text.includes('更多数据尽在'));
+  assert.ok(!n.text.includes('- 12 -'));
+  assert.ok(!n.text.includes('省长林武'));
+  assert.ok(n.text.startsWith('政府工作报告\n——2024年1月16日'));
+});
+
+test('every normalised character maps back to the character it came from', () => {
+  for (const name of ['suzhou-2020', 'suzhou-huqiu-2025']) {
+    const raw = readFileSync(sample(name), 'utf8');
+    const n = normaliseText(raw, { markdown: true });
+    assert.equal(n.map.length, n.text.length + 1);
+    for (let i = 0; i < n.text.length; i++) {
+      const o = n.map[i];
+      assert.ok(o >= 0 && o < raw.length, `offset ${i} maps inside the original`);
+      // the same character, or its half-width form (１．→ 1.)
+      if (n.text[i] !== '\n') assert.ok(n.text[i] === raw[o] || n.text[i] === raw[o].normalize('NFKC'), `character ${i} of ${name}: ${n.text[i]} from ${raw[o]}`);
+    }
+    assert.deepEqual(runsToMap(mapToRuns(n.map)), n.map);
+  }
+});

@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { Store } from '../src/store/store.ts';
+import { readReport } from '../src/readers/index.ts';
+import { analyseDocument } from '../src/structure/document.ts';
+import { SAMPLES, sample, tempDir } from './helpers.ts';
+
+const dir = tempDir();
+const docs = await Promise.all(SAMPLES.map(async (n) => analyseDocument(await readReport(sample(n)))));
+
+test('documents are stored with their sections and sentences; re-adding is a no-op', () => {
+  const store = new Store(join(dir, 'a.db'));
+  try {
+    const ids = docs.map((d) => store.addDocument(d));
+    assert.ok(ids.every((r) => !r.duplicate));
+    const again = store.addDocument(docs[2]);
+    assert.deepEqual(again, { id: ids[2].id, duplicate: true });
+    assert.equal(store.countDocuments(), 5);
+    const d = store.getDocument(ids[0].id)!;
+    assert.equal(d.city, '苏州市');
+    assert.equal(d.sectionList[0].title, '2019年工作回顾');
+    assert.equal(d.sectionList[0].role, 'review');
+    assert.equal(d.sentenceCount, docs[0].sentences.length);
+    const text = store.getText(ids[0].id)!;
+    for (const s of d.sectionList) assert.ok(text.slice(s.start, s.end).includes(s.title));
+  } finally {
+    store.close();
+  }
+});
+
+test('a 2-character search finds every sentence that contains it, with section and offsets', () => {
+  const store = new Store(join(dir, 'a.db'));
+  try {
+    const hits = store.search('相城', { limit: 1000 });
+    const expected = docs.reduce((n, d) => n + d.sentences.filter((s) => d.text.slice(s.start, s.end).includes('相城')).length, 0);
+    assert.ok(expected > 10);
+    assert.equal(hits.length, expected);
+    for (const h of hits) {
+      assert.equal(h.match, '相城');
+      assert.equal(store.getText(h.docId)!.slice(h.start, h.end), '相城');
+    }
+    const xc = hits.find((h) => h.region.endsWith('相城区') && h.sectionTitle === '2023年工作总结');
+    assert.ok(xc);
+    assert.equal(xc.sectionRole, 'review');
+  } finally {
+    store.close();
+  }
+});
+
+test('longer queries, figures with % and several terms', () => {
+  const store = new Store(join(dir, 'a.db'));
+  try {
+    const h = store.search('新质生产力', { limit: 100 });
+    assert.ok(h.length >= 3);
+    assert.ok(h.every((x) => x.sentence.includes('新质生产力')));
+    const pct = store.search('5.5%');
+    assert.ok(pct.some((x) => x.sentence.includes('地区生产总值增长5.5%')));
+    const both = store.search('地区生产总值 5.5%', { limit: 100 });
+    assert.ok(both.length > 0 && both.every((x) => x.sentence.includes('地区生产总值') && x.sentence.includes('5.5%')));
+    assert.equal(store.search('相城', { region: '吴中' }).every((x) => x.region.endsWith('吴中区')), true);
+  } finally {
+    store.close();
+  }
+});
+
+test('a failure while writing a document leaves nothing of it behind', () => {
+  const store = new Store(join(dir, 'b.db'));
+  try {
+    assert.throws(() => store.addDocument(docs[0], () => {
+      throw new Error('crash in the middle');
+    }), /crash in the middle/);
+    assert.equal(store.countDocuments(), 0);
+    assert.equal(store.db.prepare('SELECT count(*) FROM sentences').pluck().get(), 0);
+    assert.equal(store.search('苏州').length, 0);
+    assert.equal(store.addDocument(docs[0]).duplicate, false);
+    assert.equal(store.countDocuments(), 1);
+  } finally {
+    store.close();
+  }
+});
+
+test('deleting a document removes its sentences from the search index', () => {
+  const store = new Store(join(dir, 'b.db'));
+  try {
+    const id = store.listDocuments()[0].id;
+    assert.ok(store.search('苏州').length > 0);
+    assert.equal(store.deleteDocument(id), true);
+    assert.equal(store.search('苏州').length, 0);
+  } finally {
+    store.close();
+  }
+});
