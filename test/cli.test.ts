@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES, gwr, sample, tempDir } from './helpers.ts';
+import { EXAMPLES, GOLD, gwr, sample, tempDir } from './helpers.ts';
 
 const dir = tempDir();
 const db = join(dir, 'cli.db');
@@ -72,7 +72,7 @@ test('gwr extract --json prints the contract; --out writes one file per input', 
 });
 
 test('gwr eval scores the bundled samples against their gold labels', () => {
-  const r = gwr(['eval', '--texts', EXAMPLES, '--gold', join(EXAMPLES, 'gold'), '--json']);
+  const r = gwr(['eval', '--texts', EXAMPLES, '--gold', GOLD, '--json']);
   const { total } = JSON.parse(r.stdout);
   assert.ok(total.targets.f1 >= 0.95 && total.actuals.f1 >= 0.95);
   assert.equal(total.metadata, 1);

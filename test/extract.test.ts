@@ -52,7 +52,7 @@ test('numbers as written: ranges, Chinese numerals, fractions, scales, thousands
   assert.deepEqual(q('4.5%至5%'), [[4.5, 5, '%']]);
   assert.deepEqual(q('比上年增长百分之七'), [[7, null, '%']]);
   assert.deepEqual(q('新增就业两万人'), [[2, null, '万人']]);
-  assert.deepEqual(q('占全省的三分之二')[0][0].toFixed(2), '66.67');
+  assert.equal(findQuantities('占全省的三分之二')[0].value.toFixed(2), '66.67');
   assert.deepEqual(q('规模以上工业总产值3.34万亿元'), [[3.34, null, '万亿元']]);
   assert.deepEqual(q('粮食产量1,234万吨'), [[1234, null, '万吨']]);
   assert.deepEqual(q('提高0.5个百分点'), [[0.5, null, '个百分点']]);

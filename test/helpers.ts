@@ -9,7 +9,8 @@ import { after } from 'node:test';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const EXAMPLES = join(ROOT, 'examples');
-export const GOLD = join(EXAMPLES, 'gold');
+export const GOLD = join(ROOT, 'test', 'fixtures', 'gold');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const SHARED_REPORTS = join(ROOT, '..', 'shared', 'reports');
 export const SAMPLES = ['suzhou-2020', 'suzhou-2024', 'suzhou-huqiu-2025', 'suzhou-wuzhong-2024', 'suzhou-xiangcheng-2024'];
 

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { Document, Packer, Paragraph } from 'docx';
 import { readReport, ReadError } from '../src/readers/index.ts';
 import { analyseDocument } from '../src/structure/document.ts';
-import { sample, squeeze, tempDir, EXAMPLES } from './helpers.ts';
+import { sample, squeeze, tempDir, FIXTURES } from './helpers.ts';
 
 const dir = tempDir();
 const utf8 = readFileSync(sample('suzhou-xiangcheng-2024'), 'utf8');
@@ -43,7 +43,7 @@ test('a .docx made from a report reads to the same text (allowing whitespace)', 
 });
 
 test('a .pdf made from a report reads to the same text (allowing whitespace)', async () => {
-  const raw = await readReport(join(EXAMPLES, 'fixtures', 'suzhou-xiangcheng-2024.pdf'));
+  const raw = await readReport(join(FIXTURES, 'suzhou-xiangcheng-2024.pdf'));
   assert.equal(raw.format, 'pdf');
   const doc = analyseDocument(raw);
   assert.equal(squeeze(doc.text), squeeze(reference.text));

@@ -39,8 +39,8 @@ export const HEADING_NUMBER =
 
 let t2s: ((s: string) => string) | null = null;
 function toSimplified(s: string): string {
-  t2s ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
-  return t2s(s);
+  const convert = (t2s ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+  return convert(s);
 }
 
 /** True when the text is written in traditional characters: a notable share of its Han characters change under t2s. */
