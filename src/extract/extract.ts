@@ -180,7 +180,8 @@ const TO_LEVEL = /(提高到|提升到|提高至|提升至|增至|升至|达到|
 
 function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
   const def = taxonomy.metrics.get(m.metric);
-  const growthWord = taxonomy.growthWords.test(gap);
+  // "经济增长5%左右": the name itself says growth
+  const growthWord = m.growthOnly || taxonomy.growthWords.test(gap);
   const fallWord = taxonomy.fallWords.test(gap);
   const points = q.baseUnit === '个百分点' || q.baseUnit === '百分点';
   const percent = q.baseUnit === '%';

@@ -67,7 +67,9 @@ function plausibleMention(text: string, at: number, region: Region): boolean {
   return (before.endsWith(parent.name) || /(^|\n|在|代表)$/.test(before)) && /^(人民|第|政府|[一二三四五六七八九十])/.test(after);
 }
 
-function levelHint(header: string): Level | null {
+function levelHint(fullHeader: string): Level | null {
+  // addressee lines of a cover letter ("各区、县人民政府，市人民政府各工作部门：") say nothing of the report's level
+  const header = fullHeader.replace(/(^|\n)[>\s*]*各[^\n]{0,60}[：:][^\n]*/g, '\n');
   if (/国务院|全国人民代表大会|全国人大/.test(header)) return 'national';
   if (/(区|县|旗)长|(区|县|旗)人民政府|在(区|县|旗)[一二三四五六七八九十第]|(区|县|旗)十?[一二三四五六七八九十]+届人/.test(header)) return 'county';
   if (/省长|自治区(人民政府)?主席|在省[一二三四五六七八九十第]|省人民政府/.test(header)) return 'province';
@@ -81,9 +83,21 @@ function resolveRegion(header: string, body: string, warnings: string[]): { regi
   if (hint === 'national') return { region: null, level: 'national' };
 
   const mentions = g.findFullNames(header).filter((m) => plausibleMention(header, m.at, m.region));
-  // A name inside a longer name at the same place (州市 in 苏州市) is not a mention of its own.
-  const spans = mentions.map((m) => [m.at, m.at + m.region.name.length] as const);
-  const own = mentions.filter((m) => !spans.some(([s, e]) => s <= m.at && e >= m.at + m.region.name.length && e - s > m.region.name.length));
+  // Names are read left to right, longest first: a name that overlaps one starting before it, or
+  // lies inside a longer one, is not a mention of its own (津市市 in 天津市市长, 州市 in 苏州市).
+  mentions.sort((a, b) => a.at - b.at || b.region.name.length - a.region.name.length);
+  const own: typeof mentions = [];
+  let coveredTo = -1;
+  let coveredFrom = -1;
+  for (const m of mentions) {
+    const end = m.at + m.region.name.length;
+    if (m.at < coveredTo && !(m.at === coveredFrom && end === coveredTo)) continue;
+    own.push(m);
+    if (end > coveredTo) {
+      coveredTo = end;
+      coveredFrom = m.at;
+    }
+  }
   const named = new Set(own.map((m) => m.region.code));
   const bodyCount = (r: Region) => countOccurrences(body, r.name);
 
