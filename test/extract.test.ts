@@ -134,3 +134,34 @@ test('commitments: quantified tasks with action, object, quantity and unit', asy
     ['新建', '消防站', 3, '座'], ['新增', '学位', 1.1, '万个'], ['建成', '高标准农田', 8000, '亩'],
   ]);
 });
+
+test('noisy copies of the dev set still score ≥ 0.95: traditional characters, hard-wrapped lines with page numbers, full-width digits', async () => {
+  const { Converter } = await import('opencc-js');
+  const toTraditional = Converter({ from: 'cn', to: 'hk' });
+  const { readFileSync } = await import('node:fs');
+  const variants: Record<string, (t: string) => string> = {
+    traditional: toTraditional,
+    wrapped: (t) => {
+      const lines: string[] = [];
+      let k = 0;
+      for (const para of t.split('\n')) {
+        for (let i = 0; i < para.length; i += 38) {
+          lines.push(para.slice(i, i + 38));
+          if (++k % 40 === 0) lines.push(`- ${k / 40} -`);
+        }
+      }
+      return lines.join('\n').replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    },
+  };
+  for (const [variant, make] of Object.entries(variants)) {
+    const files = [];
+    for (const name of SAMPLES) {
+      const doc = analyseDocument({ path: `${name}.txt`, format: 'text', encoding: 'utf-8', text: make(readFileSync(sample(name), 'utf8')), attributes: {} });
+      files.push(scoreFile(name, toContract(doc, extractFigures(doc)) as unknown as GoldFile, gold(name)));
+    }
+    const total = totalScore(files);
+    assert.ok(total.targets.f1 >= 0.95, `${variant}: targets F1 ${total.targets.f1}`);
+    assert.ok(total.actuals.f1 >= 0.95, `${variant}: actuals F1 ${total.actuals.f1}`);
+    assert.equal(total.metadata, 1, variant);
+  }
+});

@@ -53,7 +53,8 @@ export interface Extraction {
 
 type Context = 'passage' | 'tasks' | 'review' | null;
 
-const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主要经济社会发展目标|经济社会发展目标|主要指标|预期性指标)(?:任务)?(?:建议)?(?:是|为|如下|确定为|安排如下)?[：:]|(主要预期目标|主要目标|预期目标|发展目标)(?:是|为)/;
+// "主要预期目标是：", "主要预期目标和约束指标建议为：", "主要目标为"
+const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主要经济社会发展目标|经济社会发展目标|主要指标|预期性指标)[^，。；：:“”]{0,14}?(?:是|为|如下|确定为|安排如下)?[：:]|(主要预期目标|主要目标|预期目标|发展目标)(?:是|为)/;
 const OTHER_YEAR = /((?:19|20)\d{2})\s*年/g;
 const CLAUSE_BREAK = /[，,；;。：:]/;
 
@@ -214,6 +215,7 @@ function modifierOf(text: string, q: Figure, gap: string): Modifier {
   if (taxonomy.atLeastAfter.test(after)) return 'at_least';
   if (taxonomy.atMostAfter.test(after)) return 'at_most';
   const tail = gap.slice(-8);
+  if (taxonomy.aroundBefore.test(tail)) return 'around';
   if (taxonomy.atMostBefore.test(tail)) return 'at_most';
   if (taxonomy.atLeastBefore.test(tail)) return 'at_least';
   return 'point';
@@ -288,6 +290,7 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
       let accepted = 0;
       const split = /分别/.test(text.slice(m.end, scopeEnd)) && /城乡|城镇和农村|城镇、农村/.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
       const splitIndex = new Map<Quantity, number>();
+      const milestones = new Map<Quantity, FigureRecord>();
       for (const q of own_figures) {
         const gap = text.slice(anchor, q.start);
         if (q.start - anchor > 40) break;
@@ -319,7 +322,17 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
         if (split && k < 2) {
           metric = split[k];
           splitIndex.set(typed.quantity, k + 1);
-        } else if (seen.has(typed.quantity) && !stretchGap) continue;
+        } else if (seen.has(typed.quantity) && !stretchGap) {
+          // "突破1万亿元，达10604.48亿元": the exact figure after a milestone replaces it
+          const prev = milestones.get(typed.quantity);
+          if (prev && /(达到?|为|实现)\s*$/.test(gap)) {
+            prev.value = typed.sign * typed.value;
+            prev.unit = q.unit || null;
+            prev.end = modifierEnd(text, q);
+            milestones.delete(typed.quantity);
+          }
+          continue;
+        }
         seen.add(typed.quantity);
         accepted++;
         const value = typed.sign * typed.value;
@@ -340,6 +353,7 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
           sentence: s.index,
           section: s.section,
         };
+        if (/(突破|迈上|跨越|越过|站上|跃上)\s*$/.test(gap)) milestones.set(typed.quantity, record);
         if (context === 'review') actuals.push(record);
         else {
           targets.push(record);

@@ -22,7 +22,7 @@ interface MetricsFile {
 }
 
 interface ModifiersFile {
-  around: { after: string[] };
+  around: { after: string[]; before?: string[] };
   at_least: { after: string[]; before: string[] };
   at_most: { after: string[]; before: string[] };
   point: { before: string[] };
@@ -69,6 +69,7 @@ function load() {
     leftContext: new RegExp(`(${alternation(file.left_context)})$`),
     modifiers,
     aroundAfter: new RegExp(`^\\s*(${alternation(modifiers.around.after)})`),
+    aroundBefore: new RegExp(`(${alternation(modifiers.around.before ?? [])})\\s*$`),
     atLeastAfter: new RegExp(`^\\s*(${alternation(modifiers.at_least.after)})`),
     atMostAfter: new RegExp(`^\\s*(${alternation(modifiers.at_most.after)})`),
     atLeastBefore: new RegExp(`(${alternation(modifiers.at_least.before)})\\s*$`),

@@ -145,7 +145,8 @@ function trimRange(text: string, start: number, end: number): [number, number] {
 function isHeadingLike(text: string, line: Line): boolean {
   if (line.heading !== undefined || line.bold) return true;
   const s = text.slice(line.start, line.end);
-  return HEADING_NUMBER.test(s) && s.length <= 40 && !SENTENCE_END.test(s);
+  // a numbered line with a full stop inside is a paragraph that starts with its heading ("1．…。…"), and may wrap
+  return HEADING_NUMBER.test(s) && s.length <= 40 && !SENTENCE_END.test(s) && !/[。！？]/.test(s);
 }
 
 /** Lines repeated three or more times (running headers, watermarks) are boilerplate, except a title at the top. */
