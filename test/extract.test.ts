@@ -165,3 +165,24 @@ test('noisy copies of the dev set still score ≥ 0.95: traditional characters, 
     assert.equal(total.metadata, 1, variant);
   }
 });
+
+test('a list of metrics with 分别 gets one figure per item, in order (南昌 2013)', () => {
+  const x = extractText('各位代表：\n一、2012年工作回顾\n预计全年地区生产总值、财政总收入、社会消费品零售总额分别突破3000亿元、500亿元、1000亿元大关，分别增长约12.5%、21.6%、19%。');
+  assert.deepEqual(find(x.actuals, 'gdp', 'level').map((a) => [a.value, a.unit, a.estimated]), [[3000, '亿元', true]]);
+  assert.deepEqual(find(x.actuals, 'gdp', 'growth').map((a) => a.value), [12.5]);
+  assert.deepEqual(find(x.actuals, 'retail_sales', 'level').map((a) => a.value), [1000]);
+  assert.deepEqual(find(x.actuals, 'retail_sales', 'growth').map((a) => a.value), [19]);
+});
+
+test('contribution rates, other periods and index numbers are not growth rates', () => {
+  const x = extractText('各位代表：\n一、2025年工作回顾\n工业对经济增长贡献率超50%。地区生产总值由2015年的94.9亿元增加到170亿元，增长79.1%。居民消费价格指数为100.8%。');
+  assert.deepEqual(find(x.actuals, 'gdp', 'growth'), []);
+  // CPI written as an index (last year = 100) is a rise of 0.8%
+  assert.deepEqual(find(x.actuals, 'cpi', 'growth').map((a) => a.value), [0.8]);
+});
+
+test('an exact figure after a milestone replaces it (广州 2011)', () => {
+  const x = extractText('各位代表：\n一、2010年工作回顾\n地区生产总值突破1万亿元，达10604.48亿元，同比增长13%。');
+  assert.deepEqual(find(x.actuals, 'gdp', 'level').map((a) => [a.value, a.unit]), [[10604.48, '亿元']]);
+  assert.deepEqual(find(x.actuals, 'gdp', 'growth').map((a) => a.value), [13]);
+});

@@ -155,7 +155,8 @@ function ownRegionWords(doc: AnalysedDocument): RegExp {
 
 /** A clause that names a part of the region (a district, a zone, a town) before the metric. */
 function namesSubRegion(prefix: string, own: RegExp): boolean {
-  const rest = prefix.replace(own, '');
+  // 地区 in 地区生产总值 or "全市各地区" names no part of the region
+  const rest = prefix.replace(own, '').replace(/地区/g, '');
   return /[\u4e00-\u9fa5]{1,10}(市|区|县|镇|乡|街道|园区|开发区|新区|新城|高新区|示范区|片区|板块|保税区)(?!长|委|政府)/.test(rest);
 }
 
@@ -198,7 +199,11 @@ function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
   }
   if (def.kind === 'rate') {
     if (!percent) return null;
-    if (def.defaultQuantity === 'growth') return { quantity: 'growth', value: q.value, sign: fallWord ? -1 : 1 };
+    if (def.defaultQuantity === 'growth') {
+      // "居民消费价格指数为99.6%": an index with the previous year at 100; the rise is the index less 100
+      if (/指数/.test(m.label + gap) && q.value >= 80 && q.value <= 130) return { quantity: 'growth', value: Math.round((q.value - 100) * 1000) / 1000, sign: 1 };
+      return { quantity: 'growth', value: q.value, sign: fallWord ? -1 : 1 };
+    }
     return growthWord || fallWord ? null : { quantity: 'level', value: q.value, sign: 1 };
   }
   // amount
@@ -238,6 +243,46 @@ function qualitativeQuantity(m: MetricMention, scope: string): Quantity | null {
   return null;
 }
 
+
+interface RespectivelyList {
+  /** Mentions in the list, by position in the list (null for an item that is not a canonical metric). */
+  items: Array<MetricMention | null>;
+  /** Where the figures of the list are: from 分别 to the end of the clause chain. */
+  from: number;
+  to: number;
+}
+
+/**
+ * "地区生产总值、财政总收入、社会消费品零售总额分别突破3000亿元、500亿元、1000亿元，分别增长12.5%、21.6%、19%":
+ * a list of metrics, then 分别 and one figure per item, in order.
+ */
+function respectivelyLists(text: string, from: number, to: number, mentions: MetricMention[]): RespectivelyList[] {
+  const out: RespectivelyList[] = [];
+  const sentence = text.slice(from, to);
+  const re = /分别/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const at = from + m.index;
+    const start = clauseStart(text, from, at);
+    const list = text.slice(start, at);
+    const parts = list.split(/[、和及与]/);
+    if (parts.length < 2) continue;
+    const items: Array<MetricMention | null> = [];
+    let pos = start;
+    for (const part of parts) {
+      const inItem = mentions.filter((x) => x.start >= pos && x.end <= pos + part.length && x.metric !== 'other');
+      items.push(inItem.length === 1 ? inItem[0] : null);
+      pos += part.length + 1;
+    }
+    if (!items.some(Boolean)) continue;
+    let end = to;
+    const stop = text.slice(at, to).search(/[；;。]|其中/);
+    if (stop !== -1) end = at + stop;
+    // the figures run on over "，分别增长…" but not into a new subject
+    out.push({ items, from: at, to: end });
+  }
+  return out;
+}
+
 const SPLIT_URBAN_RURAL: Record<string, [string, string]> = {
   disposable_income: ['urban_disposable_income', 'rural_disposable_income'],
 };
@@ -271,9 +316,34 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
       for (const m of mentions) notSetMetrics.push({ m, sentence: s.index, section: s.section, start: from, end: to });
     }
 
+    const handled = new Set<MetricMention>();
+    for (const list of respectivelyLists(text, from, to, mentions)) {
+      const figs = figures.filter((q) => q.start >= list.from && q.end <= list.to);
+      // figures in groups: levels (amounts) and rates (%), each group one figure per item in order
+      const groups = [figs.filter((q) => q.baseUnit !== '%' && q.family !== 'percent'), figs.filter((q) => q.baseUnit === '%')];
+      for (const group of groups) {
+        if (group.length !== list.items.length) continue;
+        group.forEach((q, k) => {
+          const m = list.items[k];
+          if (!m) return;
+          const gap = text.slice(list.from, q.start);
+          const typed = typeOf(m, q, gap.replace(/^分别/, ''));
+          if (!typed || (context !== 'passage' && namesSubRegion(text.slice(clauseStart(text, from, m.start), m.start), own))) return;
+          handled.add(m);
+          const record: FigureRecord = {
+            kind: context === 'review' ? 'actual' : 'target', metric: m.metric, label: m.label, quantity: typed.quantity,
+            value: typed.sign * typed.value, value2: q.value2 === null ? null : typed.sign * q.value2, unit: q.unit || null,
+            modifier: context === 'review' ? null : modifierOf(text, q, gap), stretch: false, year: yearFor, estimated,
+            start: m.start, end: modifierEnd(text, q), sentence: s.index, section: s.section,
+          };
+          (context === 'review' ? actuals : targets).push(record);
+        });
+      }
+    }
+
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
-      if (m.metric === 'other') continue;
+      if (m.metric === 'other' || handled.has(m)) continue;
       // "与经济增长基本同步": a comparison, not a statement about the economy's growth
       if (m.growthOnly && /[与和同跟于]$/.test(text.slice(m.start - 1, m.start))) continue;
       let scopeEnd = i + 1 < mentions.length ? mentions[i + 1].start : to;
@@ -299,14 +369,16 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
           anchor = q.end;
           continue;
         }
-        const years = [...clause.matchAll(OTHER_YEAR)].map((y) => Number(y[1]));
+        // a year other than the figure's, in its clause or between the metric and it ("与1996年相比，增长68.9%")
+        const years = [...(clause + text.slice(m.end, q.start)).matchAll(OTHER_YEAR)].map((y) => Number(y[1]));
         if (yearFor !== null && years.some((y) => y !== yearFor)) {
           anchor = q.end;
           continue;
         }
         if (!gapAllowed(gap)) break;
-        // "从26.6万亿元增加到51.9万亿元": the starting point is another year's figure
-        if (/从\s*$/.test(gap)) {
+        // "从26.6万亿元增加到51.9万亿元": the starting point is another year's figure; "增长贡献率50%",
+        // "拉动率78%": a share of growth, not growth; "由最高时期的19.3%", "从一季度下滑40.8%": another period
+        if (/从\s*$/.test(gap) || /贡献|拉动/.test(gap) || (/[从由]/.test(gap) && !/[到至]/.test(gap))) {
           anchor = q.end;
           continue;
         }

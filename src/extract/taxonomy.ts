@@ -115,7 +115,7 @@ export function findMentions(text: string, from: number, to: number): MetricMent
     const prevChar = before.slice(-1);
     if (prevChar && /[\u4e00-\u9fa5A-Za-z]/.test(prevChar) && !taxonomy.leftContext.test(before)) continue;
     // 工业增加值率, 生产总值比重: a rate or share of the metric, not the metric
-    if (/^(率|比重|占比|指数|弹性|能耗|密度)/.test(text.slice(end, end + 2))) continue;
+    if (/^(率|比重|占比|指数|弹性|能耗|密度|贡献|拉动|的贡献|的拉动)/.test(text.slice(end, end + 3))) continue;
     const { metric, growthOnly } = taxonomy.aliasToMetric.get(m[0])!;
     mentions.push({ metric, label: m[0], start, end, growthOnly, share: false });
   }
