@@ -384,7 +384,7 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
         }
         // "增长8%和8.1%": a figure joined by 和/、 to the one before shares its words
         // "增长5%左右，力争6%": the stretch figure is of the same kind as the one before it
-        const stretchGap = /^(左右|以上|以内)?[，,、]?(力争|争取|努力)(达到|实现|增长)?$/.test(gap) && accepted > 0;
+        const stretchGap = /^(左右|以上|以内)?[，,、（(]?(力争|争取|努力)(达到|实现|增长)?$/.test(gap) && accepted > 0;
         const typed = typeOf(m, q, /^[和、及与]$/.test(gap) || stretchGap ? lastGap : gap);
         if (!/^[和、及与]$/.test(gap) && !stretchGap) lastGap = gap;
         anchor = q.end;

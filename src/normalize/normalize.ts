@@ -146,7 +146,9 @@ function isHeadingLike(text: string, line: Line): boolean {
   if (line.heading !== undefined || line.bold) return true;
   const s = text.slice(line.start, line.end);
   // a numbered line with a full stop inside is a paragraph that starts with its heading ("1．…。…"), and may wrap
-  return HEADING_NUMBER.test(s) && s.length <= 40 && !SENTENCE_END.test(s) && !/[。！？]/.test(s);
+  if (!HEADING_NUMBER.test(s) || SENTENCE_END.test(s) || /[。！？]/.test(s)) return false;
+  // 一、 and （一） headings may be long ("二、展望2023年，我们要乘势而上、接续奋斗，…"); 1. items are short
+  return s.length <= (/^[（(]?[一二三四五六七八九十百]/.test(s) || s.startsWith('第') ? 100 : 40);
 }
 
 /** Lines repeated three or more times (running headers, watermarks) are boilerplate, except a title at the top. */

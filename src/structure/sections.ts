@@ -47,7 +47,9 @@ export function detectHeading(line: string, markdownLevel: number | undefined): 
     if (!rest || (/^\d/.test(m[0]) && /^[\d%]/.test(rest))) return null;
     const stop = rest.search(TERMINAL);
     if (stop === -1 || stop === rest.length - 1) {
-      if (line.length > 60 && markdownLevel === undefined) return null;
+      // 一、 and （一） open a heading even when it is long ("二、展望2023年，我们要乘势而上、接续奋斗，…");
+      // 1. and （1） do so only when short, as they also number list items
+      if (line.length > (level <= 2 ? 100 : 60) && markdownLevel === undefined) return null;
       return { level, number: m[0].trim(), title: rest.replace(/[。：:]$/, ''), inline: false };
     }
     // "1．持续巩固经济回升向好态势。招商引资势头良好。…": the first sentence is the heading
