@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Extraction } from '../extract/extract.ts';
 import type { ExtraWriter } from './store.ts';
 import type { DocumentFilter } from './store.ts';
-import { regionName } from './store.ts';
+import { documentConditions, regionName } from './store.ts';
 
 export function figureWriter(x: Extraction): ExtraWriter {
   return (db: Database.Database, docId: number) => {
@@ -56,18 +56,7 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
     where.push('f.year = ?');
     params.push(filter.figureYear);
   }
-  if (filter.level) {
-    where.push('d.level = ?');
-    params.push(filter.level);
-  }
-  if (filter.region) {
-    if (filter.region === '全国') where.push("d.level = 'national'");
-    else {
-      // the region's own reports: a city's, not its counties'; a province's, not its cities'
-      where.push('(d.county LIKE ? OR (d.county IS NULL AND d.city LIKE ?) OR (d.county IS NULL AND d.city IS NULL AND d.province LIKE ?))');
-      params.push(`${filter.region}%`, `${filter.region}%`, `${filter.region}%`);
-    }
-  }
+  where.push(...documentConditions({ level: filter.level, region: filter.region }, params, true));
   const rows = db
     .prepare(
       `SELECT f.*, f.doc_id AS docId, d.province, d.city, d.county, d.level, d.code, substr(d.text, f.start + 1, f.end - f.start) AS text,

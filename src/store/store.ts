@@ -1,7 +1,7 @@
 // The corpus database (SQLite through better-sqlite3). Every document is written in one transaction,
 // so a crash never leaves half a document; documents are deduplicated by the hash of their text.
 import Database from 'better-sqlite3';
-import type { AnalysedDocument, Level, SectionRole } from '../types.ts';
+import type { AnalysedDocument, DocumentMetadata, Level, SectionRole } from '../types.ts';
 import { migrate } from './schema.ts';
 import { encodePairs, pairQuery, queryTerms } from './pairs.ts';
 import { mapToRuns } from '../normalize/mapped-text.ts';
@@ -12,19 +12,9 @@ export function resolveDbPath(flag?: string): string {
   return flag || process.env.GWR_DB || DEFAULT_DB;
 }
 
-export interface DocumentSummary {
+export interface DocumentSummary extends DocumentMetadata {
   id: number;
   title: string | null;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  level: Level | null;
-  code: string | null;
-  year: number | null;
-  date: string | null;
-  meeting: string | null;
-  speaker: string | null;
-  speakerTitle: string | null;
   chars: number;
   sections: number;
   path: string;
@@ -98,6 +88,33 @@ function toSummary(row: Record<string, unknown>): DocumentSummary {
 export function regionName(d: { province: string | null; city: string | null; county: string | null; level: Level | null }): string {
   if (d.level === 'national') return '全国';
   return [d.province, d.city !== d.province ? d.city : null, d.county].filter(Boolean).join('') || '(unknown)';
+}
+
+/**
+ * SQL conditions on documents `d` for a filter, with their parameters appended to `params`. With
+ * `ownReportsOnly`, a region means that region's own reports (a city's, not its counties').
+ */
+export function documentConditions(filter: DocumentFilter, params: unknown[], ownReportsOnly = false): string[] {
+  const where: string[] = [];
+  if (filter.level) {
+    where.push('d.level = ?');
+    params.push(filter.level);
+  }
+  if (filter.year !== undefined) {
+    where.push('d.year = ?');
+    params.push(filter.year);
+  }
+  const r = filter.region;
+  if (r === '全国' || r === '国务院') where.push("d.level = 'national'");
+  else if (r) {
+    where.push(
+      ownReportsOnly
+        ? '(d.county LIKE ? OR (d.county IS NULL AND d.city LIKE ?) OR (d.county IS NULL AND d.city IS NULL AND d.province LIKE ?))'
+        : '(d.province LIKE ? OR d.city LIKE ? OR d.county LIKE ?)',
+    );
+    params.push(`${r}%`, `${r}%`, `${r}%`);
+  }
+  return where;
 }
 
 export class Store {
@@ -190,25 +207,10 @@ export class Store {
   }
 
   private filterSql(filter: DocumentFilter, params: unknown[]): string {
-    const where: string[] = [];
-    if (filter.level) {
-      where.push('d.level = ?');
-      params.push(filter.level);
-    }
-    if (filter.year !== undefined) {
-      where.push('d.year = ?');
-      params.push(filter.year);
-    }
-    if (filter.region) {
-      const r = filter.region;
-      if (r === '全国' || r === '国务院') where.push("d.level = 'national'");
-      else {
-        where.push('(d.province LIKE ? OR d.city LIKE ? OR d.county LIKE ?)');
-        params.push(`${r}%`, `${r}%`, `${r}%`);
-      }
-    }
+    const where = documentConditions(filter, params);
     return where.length ? `WHERE ${where.join(' AND ')}` : '';
   }
+
 
   listDocuments(filter: DocumentFilter = {}): DocumentSummary[] {
     const params: unknown[] = [];
