@@ -186,3 +186,13 @@ test('an exact figure after a milestone replaces it (广州 2011)', () => {
   assert.deepEqual(find(x.actuals, 'gdp', 'level').map((a) => [a.value, a.unit]), [[10604.48, '亿元']]);
   assert.deepEqual(find(x.actuals, 'gdp', 'growth').map((a) => a.value), [13]);
 });
+
+test('other numeric targets and actuals are kept with their label (苏州 2020 target passage)', async () => {
+  const { x } = await extractPath(sample('suzhou-2020'));
+  const others = x.targets.filter((t) => t.metric === 'other');
+  assert.deepEqual(
+    others.map((t) => [t.label, t.quantity, t.value, t.unit, t.modifier]),
+    [['企业研究与试验发展经费投入', 'growth', 10, '%', 'around'], ['万人有效发明专利拥有量', 'level', 60, '件', 'point'], ['全员劳动生产率', 'growth', 6, '%', 'around']],
+  );
+  assert.ok(x.actuals.filter((a) => a.metric === 'other').length > 50);
+});

@@ -283,6 +283,24 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
   return out;
 }
 
+const LEADING_WORDS = /^(全年|预计|实现|完成|其中|全市|全区|全县|全省|全国|我市|我区|我县|我省|累计|新增|共|并|同时|另外|此外|今年|力争|争取|确保|推动|促进|继续|保持)+/;
+const TRAILING_WORDS = /(同比|比上年|分别|达到|达|为|增长|下降|降低|减少|提高|提升|突破|超过|超|增加|增至|控制在|保持在|保持|不低于|不超过|约|近|以上|左右|均|总量|规模)+$/;
+
+/**
+ * A figure that belongs to no canonical metric, with the words before it as its label
+ * ("万人有效发明专利拥有量达到60件" → 万人有效发明专利拥有量). Null when there is no label to give.
+ */
+function otherFigure(text: string, from: number, q: Figure): { label: string; start: number; gap: string; quantity: Quantity } | null {
+  const start = clauseStart(text, from, q.start);
+  const before = text.slice(start, q.start);
+  const lead = LEADING_WORDS.exec(before)?.[0].length ?? 0;
+  const label = before.slice(lead).replace(TRAILING_WORDS, '').replace(/[（(“”"）)\s]+$/, '');
+  if (label.length < 2 || label.length > 24 || !/[\u4e00-\u9fa5]/.test(label)) return null;
+  const gap = before.slice(lead + label.length);
+  const quantity: Quantity = q.baseUnit === '%' && (taxonomy.growthWords.test(gap) || taxonomy.fallWords.test(gap)) ? 'growth' : 'level';
+  return { label, start: start + lead, gap, quantity };
+}
+
 const SPLIT_URBAN_RURAL: Record<string, [string, string]> = {
   disposable_income: ['urban_disposable_income', 'rural_disposable_income'],
 };
@@ -296,6 +314,8 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
   const targets: FigureRecord[] = [];
   const actuals: FigureRecord[] = [];
   const commitments: Commitment[] = [];
+  const otherTargets: FigureRecord[] = [];
+  const otherActuals: FigureRecord[] = [];
   let estimatedFromHere = false;
   const stretchCandidates = new Set<FigureRecord>();
   const notSetMetrics: Array<{ m: MetricMention; sentence: number; section: number | null; start: number; end: number }> = [];
@@ -317,6 +337,7 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
     }
 
     const handled = new Set<MetricMention>();
+    const used = new Set<number>();
     for (const list of respectivelyLists(text, from, to, mentions)) {
       const figs = figures.filter((q) => q.start >= list.from && q.end <= list.to);
       // figures in groups: levels (amounts) and rates (%), each group one figure per item in order
@@ -330,6 +351,7 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
           const typed = typeOf(m, q, gap.replace(/^分别/, ''));
           if (!typed || (context !== 'passage' && namesSubRegion(text.slice(clauseStart(text, from, m.start), m.start), own))) return;
           handled.add(m);
+          used.add(q.start);
           const record: FigureRecord = {
             kind: context === 'review' ? 'actual' : 'target', metric: m.metric, label: m.label, quantity: typed.quantity,
             value: typed.sign * typed.value, value2: q.value2 === null ? null : typed.sign * q.value2, unit: q.unit || null,
@@ -406,6 +428,7 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
           continue;
         }
         seen.add(typed.quantity);
+        used.add(q.start);
         accepted++;
         const value = typed.sign * typed.value;
         const record: FigureRecord = {
@@ -447,6 +470,19 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
       }
     }
     if (context === 'tasks' || context === 'passage') commitments.push(...findCommitments(text, from, to, s.index, s.section));
+    if (context === 'passage' || context === 'review') {
+      for (const q of figures) {
+        if (used.has(q.start)) continue;
+        const other = otherFigure(text, from, q);
+        if (!other) continue;
+        const record: FigureRecord = {
+          kind: context === 'review' ? 'actual' : 'target', metric: 'other', label: other.label, quantity: other.quantity,
+          value: q.value, value2: q.value2, unit: q.unit || null, modifier: context === 'review' ? null : modifierOf(text, q, other.gap),
+          stretch: false, year: yearFor, estimated, start: other.start, end: modifierEnd(text, q), sentence: s.index, section: s.section,
+        };
+        (context === 'review' ? otherActuals : otherTargets).push(record);
+      }
+    }
   }
 
   // "我们没有提出全年经济增速具体目标": an explicit absence, unless a figure was set after all
@@ -468,7 +504,12 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
   // the passage's figure for a metric wins over the task sections'
   const inPassage = (t: FigureRecord) => (passage && t.start >= passage.start && t.start < passage.end ? 0 : 1);
   targets.sort((a, b) => inPassage(a) - inPassage(b) || a.start - b.start);
-  return { targetYear, targets: dedupe(targets, (t) => `${t.metric}|${t.quantity}|${t.stretch}`), actuals: dedupe(actuals, (a) => `${a.metric}|${a.quantity}|${a.year}`), commitments };
+  return {
+    targetYear,
+    targets: [...dedupe(targets, (t) => `${t.metric}|${t.quantity}|${t.stretch}`), ...otherTargets],
+    actuals: [...dedupe(actuals, (a) => `${a.metric}|${a.quantity}|${a.year}`), ...otherActuals],
+    commitments,
+  };
 }
 
 /** One record per key: the first, which for targets is the passage's (it comes before the task sections). */
