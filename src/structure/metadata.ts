@@ -13,7 +13,8 @@ export interface MetadataResult {
 const DIGIT = '[0-9〇零○Ｏ０一二三四五六七八九十]';
 const DATE = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日`, 'g');
 /** The session line: ——2024年1月8日在区五届人大三次会议上. A date followed by 在…会议/大会…上. */
-const SESSION = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日\\s*(?:[(（]?\\s*)?在([^\\n。]{2,60}?(?:会议|大会|人大|会))\\s*上`);
+// several days are written "1981年11月30日和12月1日在…", "1955年7月5日至6日在…": the first is the date
+const SESSION = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日(?:\\s*[和至到、—-]\\s*(?:${DIGIT}{1,3}\\s*月\\s*)?${DIGIT}{1,3}\\s*日)?\\s*(?:[(（]?\\s*)?在([^\\n。]{2,60}?(?:会议|大会|人大|会))\\s*上`);
 /** A meeting line without a date: ——在海口市第十七届人民代表大会第五次会议上 */
 const MEETING = /在([^\n。，]{2,60}?(?:会议|大会))\s*上/;
 const OFFICE = '(?:国务院)?代?总理|(?:代理|代)?(?:省|市|区|县|州|盟|旗)长|(?:自治区)?(?:人民政府)?代?主席|(?:管委会)?主任';
@@ -196,7 +197,8 @@ function findSpeaker(lines: string[], sessionLine: number): { speaker: string | 
     if (/^各位代表/.test(line)) break;
     const m = SPEAKER_LINE.exec(line);
     if (m && !NOT_A_NAME.test(m[3])) {
-      const office = m[2];
+      // "国务院副总理兼国家计划委员会主任": a joint office is kept whole
+      const office = m[1].includes('兼') ? m[1] + m[2] : m[2];
       return { speaker: m[3].replace(/•/g, '·'), title: office };
     }
     if (i > sessionLine && NAME_ONLY.test(line) && !NOT_A_NAME.test(line)) return { speaker: line, title: null };
