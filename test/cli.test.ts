@@ -77,3 +77,20 @@ test('gwr eval scores the bundled samples against their gold labels', () => {
   assert.ok(total.targets.f1 >= 0.95 && total.actuals.f1 >= 0.95);
   assert.equal(total.metadata, 1);
 });
+
+test('metadata given by the user (flags or a sidecar JSON) wins over detection; a bad sidecar is a clear error', () => {
+  const folder = join(dir, 'user-meta');
+  mkdirSync(folder);
+  const file = join(folder, 'report.txt');
+  copyFileSync(sample('suzhou-huqiu-2025'), file);
+  writeFileSync(join(folder, 'report.meta.json'), JSON.stringify({ county: '苏州高新区', speaker: '吴琦', speakerTitle: '区长' }));
+  const metaDb = join(dir, 'meta.db');
+  const r = gwr(['add', file, '--db', metaDb, '--code', '320505', '--json']);
+  assert.equal(r.code, 0);
+  const [doc] = JSON.parse(gwr(['list', '--db', metaDb, '--json']).stdout);
+  assert.deepEqual([doc.county, doc.speaker, doc.speakerTitle, doc.code, doc.city], ['苏州高新区', '吴琦', '区长', '320505', '苏州市']);
+  writeFileSync(join(folder, 'report.meta.json'), '{ "year": "soon" }');
+  const bad = gwr(['add', file, '--db', join(dir, 'meta2.db')]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /report\.meta\.json: "year" must be a year/);
+});

@@ -197,3 +197,12 @@ test('other numeric targets and actuals are kept with their label (苏州 2020 t
   );
   assert.ok(x.actuals.filter((a) => a.metric === 'other').length > 50);
 });
+
+test('a report delivered in December sets targets for the next year (山南 2022-12-30)', async () => {
+  const { doc, x } = await extractPath(join(SHARED_REPORTS, 'city', '山南市', '2023.md'));
+  assert.equal(doc.metadata.date, '2022-12-30');
+  assert.equal(doc.metadata.year, 2022);
+  assert.equal(x.targetYear, 2023);
+  assert.ok(x.targets.length > 0 && x.targets.every((t) => t.year === 2023));
+  assert.ok(x.actuals.every((a) => a.year === 2022));
+});
