@@ -387,7 +387,7 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
         const gap = text.slice(anchor, q.start);
         if (q.start - anchor > 40) break;
         const clause = text.slice(clauseStart(text, from, q.start), q.start);
-        if (taxonomy.notAnnual.test(clause) || (context === 'review' && /同比|比上年|比去年/.test(clause) && false)) {
+        if (taxonomy.notAnnual.test(clause)) {
           anchor = q.end;
           continue;
         }

@@ -52,6 +52,9 @@ const FIGURE = new RegExp(
   'g',
 );
 
+/** Units that follow Chinese numerals in set phrases (两个维护, 三项制度, 四个全面) rather than in figures. */
+const WORD_UNITS = new Set(['个', '项', '名', '批', '条', '位', '种', '门', '本', '部', '次', '起', '张', '倍', '年']);
+
 function parseNumber(s: string): number | null {
   if (/^[\d,.]+$/.test(s)) {
     const v = Number(s.replace(/,/g, ''));
@@ -95,11 +98,9 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     const chinese1 = !/\d/.test(n1);
     const percent1 = Boolean(pct1);
     // Chinese numerals are a figure only with a scale, a unit, 百分之 or 分之: "一是", "三大" are words.
-    if (chinese1 && !percent1 && !scale1 && !n1.includes('分之')) {
-      if (!unit1 || unit1 === '个' || unit1 === '项' || unit1 === '名' || unit1 === '批' || unit1 === '条' || unit1 === '位' || unit1 === '种' || unit1 === '门' || unit1 === '本' || unit1 === '部' || unit1 === '次' || unit1 === '起' || unit1 === '张' || unit1 === '倍' || unit1 === '年') {
-        continue;
-      }
-    }
+    // Chinese numerals are a figure only with a scale, a unit, 百分之 or 分之: "一是", "三大", "两个确立",
+    // "四项机制" are words.
+    if (chinese1 && !percent1 && !scale1 && !n1.includes('分之') && (!unit1 || WORD_UNITS.has(unit1))) continue;
     const start = from + m.index;
     // not a figure: ranks (第3位), years (2023年), parts of identifiers (G60, 5G, C919)
     const before = text[start - 1] ?? '';
