@@ -97,7 +97,6 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     const [, pct1, n1, scale1 = '', unit1 = '', pct2, n2, scale2 = '', unit2 = ''] = m;
     const chinese1 = !/\d/.test(n1);
     const percent1 = Boolean(pct1);
-    // Chinese numerals are a figure only with a scale, a unit, 百分之 or 分之: "一是", "三大" are words.
     // Chinese numerals are a figure only with a scale, a unit, 百分之 or 分之: "一是", "三大", "两个确立",
     // "四项机制" are words.
     if (chinese1 && !percent1 && !scale1 && !n1.includes('分之') && (!unit1 || WORD_UNITS.has(unit1))) continue;
