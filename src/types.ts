@@ -18,15 +18,19 @@ export interface RawDocument {
   headingLevels?: Map<number, number>;
 }
 
+/** A government work report, or a statistics bureau's yearly communiqué (统计公报) of achieved figures. */
+export type DocumentKind = 'report' | 'communique';
+
 /** Metadata of one report. Every field may be null when the text does not state it. */
 export interface DocumentMetadata {
+  kind: DocumentKind;
   province: string | null;
   city: string | null;
   county: string | null;
   level: Level | null;
   /** GB/T 2260 code of the most specific region (6 digits), or null. */
   code: string | null;
-  /** The year the report was delivered. */
+  /** The year the report was delivered; for a communiqué, the year its figures are for. */
   year: number | null;
   /** Session date as YYYY-MM-DD when the text states it. */
   date: string | null;

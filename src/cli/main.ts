@@ -7,6 +7,7 @@ import { collectFiles, parseMetadataOverrides } from '../ingest/files.ts';
 import { ingestFile, type IngestOutcome } from '../ingest/ingest.ts';
 import { table, truncate } from './format.ts';
 import { registerExtractionCommands, extractionExtras } from './extraction-commands.ts';
+import { registerAnalysisCommands } from './analysis-commands.ts';
 
 const LEVELS = ['national', 'province', 'prefecture', 'county'];
 
@@ -216,6 +217,7 @@ export function buildProgram(result: { code: number }): Command {
     });
 
   registerExtractionCommands(program, result);
+  registerAnalysisCommands(program, result);
   return program;
 }
 

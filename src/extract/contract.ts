@@ -58,7 +58,7 @@ export function toContract(doc: AnalysedDocument, x: Extraction): ContractOutput
   return {
     document: {
       province: m.province, city: m.city, county: m.county, level: m.level, year: m.year, date: m.date, speaker: m.speaker,
-      code: m.code, meeting: m.meeting, speaker_title: m.speakerTitle, title: doc.title, target_year: x.targetYear,
+      code: m.code, meeting: m.meeting, speaker_title: m.speakerTitle, title: doc.title, kind: m.kind, target_year: x.targetYear,
     },
     targets: x.targets.map(target),
     actuals: x.actuals.map(actual),

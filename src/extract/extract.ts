@@ -59,8 +59,10 @@ const OTHER_YEAR = /((?:19|20)\d{2})\s*年/g;
 const CLAUSE_BREAK = /[，,；;。：:]/;
 
 function targetYearOf(doc: AnalysedDocument): number | null {
-  const { year, date } = doc.metadata;
+  const { year, date, kind } = doc.metadata;
   if (year === null) return null;
+  // a communiqué's figures are for its own year, which plays the part of the review year
+  if (kind === 'communique') return year + 1;
   if (date && date.slice(5, 7) === '12' && Number(date.slice(0, 4)) === year) return year + 1;
   return year;
 }
@@ -122,6 +124,8 @@ export function findTargetPassage(doc: AnalysedDocument, targetYear: number | nu
 }
 
 function contextOf(doc: AnalysedDocument, sentenceIndex: number, passage: Passage | null): Context {
+  // a statistics communiqué reports its year's figures from start to end
+  if (doc.metadata.kind === 'communique') return 'review';
   const s = doc.sentences[sentenceIndex];
   if (passage && s.end > passage.start && s.start < passage.end) return 'passage';
   const afterPassage = passage ? s.start >= passage.end : false;
@@ -309,7 +313,7 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
   const { text } = doc;
   const targetYear = targetYearOf(doc);
   const reviewYear = targetYear === null ? null : targetYear - 1;
-  const passage = findTargetPassage(doc, targetYear);
+  const passage = doc.metadata.kind === 'communique' ? null : findTargetPassage(doc, targetYear);
   const own = ownRegionWords(doc);
   const targets: FigureRecord[] = [];
   const actuals: FigureRecord[] = [];
@@ -320,9 +324,18 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
   const stretchCandidates = new Set<FigureRecord>();
   const notSetMetrics: Array<{ m: MetricMention; sentence: number; section: number | null; start: number; end: number }> = [];
 
+  // "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…": a look back inside a task part
+  // reports last year, until its paragraph ends or a sentence turns to this year
+  let lookBackParagraph = -1;
   for (const s of doc.sentences) {
-    const context = contextOf(doc, s.index, passage);
+    let context = contextOf(doc, s.index, passage);
     if (!context) continue;
+    if (context === 'tasks') {
+      const opening = text.slice(s.start, Math.min(s.end, s.start + 12));
+      if (/^(过去一年|去年|上年|一年来|过去的一年)/.test(opening)) lookBackParagraph = s.paragraph;
+      else if (/^(今年|明年|新的一年)/.test(opening) || lookBackParagraph !== s.paragraph) lookBackParagraph = lookBackParagraph === s.paragraph ? -1 : lookBackParagraph;
+      if (lookBackParagraph === s.paragraph) context = 'review';
+    }
     const from = context === 'passage' && passage ? Math.max(s.start, passage.start) : s.start;
     const to = context === 'passage' && passage ? Math.min(s.end, passage.end) : s.end;
     const sentence = text.slice(from, to);

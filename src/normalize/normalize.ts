@@ -262,6 +262,14 @@ function writeLine(out: MappedTextBuilder, input: string, start: number, end: nu
       i += 2;
       continue;
     }
+    // footnote marks after a word: 国内生产总值[2], 两城三基地〔18〕
+    if ((ch === '[' || ch === '〔') && /[\u4e00-\u9fa5）)”]/.test(out.lastChar())) {
+      const mark = /^(\[\d{1,3}\]|〔\d{1,3}〕)/.exec(input.slice(i, i + 6));
+      if (mark) {
+        i += mark[0].length;
+        continue;
+      }
+    }
     if (ch === ' ') {
       let j = i;
       while (j < end && input[j] === ' ') j++;

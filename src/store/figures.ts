@@ -20,6 +20,8 @@ export function figureWriter(x: Extraction): ExtraWriter {
 export interface StoredFigure {
   id: number;
   docId: number;
+  docKind: 'report' | 'communique';
+  docYear: number | null;
   region: string;
   province: string | null;
   city: string | null;
@@ -59,7 +61,7 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
   where.push(...documentConditions({ level: filter.level, region: filter.region }, params, true));
   const rows = db
     .prepare(
-      `SELECT f.*, f.doc_id AS docId, d.province, d.city, d.county, d.level, d.code, substr(d.text, f.start + 1, f.end - f.start) AS text,
+      `SELECT f.*, f.doc_id AS docId, d.kind AS docKind, d.year AS docYear, d.province, d.city, d.county, d.level, d.code, substr(d.text, f.start + 1, f.end - f.start) AS text,
          s.text AS sentence, sec.title AS sectionTitle
        FROM figures f JOIN documents d ON d.id = f.doc_id
        LEFT JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.sentence
@@ -68,7 +70,7 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
     )
     .all(...params) as Array<Record<string, any>>;
   return rows.map((r) => ({
-    id: r.id, docId: r.docId, region: regionName(r as any), province: r.province, city: r.city, county: r.county, level: r.level, code: r.code,
+    id: r.id, docId: r.docId, docKind: r.docKind, docYear: r.docYear, region: regionName(r as any), province: r.province, city: r.city, county: r.county, level: r.level, code: r.code,
     kind: r.kind, metric: r.metric, label: r.label, quantity: r.quantity, value: r.value, value2: r.value2, unit: r.unit, modifier: r.modifier,
     stretch: Boolean(r.stretch), year: r.year, estimated: Boolean(r.estimated), start: r.start, end: r.end, text: r.text, sentence: r.sentence, sectionTitle: r.sectionTitle,
   }));

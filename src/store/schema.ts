@@ -119,6 +119,14 @@ export const MIGRATIONS: Array<{ version: number; description: string; sql: stri
       CREATE INDEX commitments_doc ON commitments (doc_id);
     `,
   },
+  {
+    version: 3,
+    description: 'document kind: a work report or a statistics communiqué',
+    sql: `
+      ALTER TABLE documents ADD COLUMN kind TEXT NOT NULL DEFAULT 'report' CHECK (kind IN ('report', 'communique'));
+      CREATE INDEX documents_kind ON documents (kind, level, year);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -77,7 +77,7 @@ export interface AddResult {
 /** Rows to write with a document, for tables owned by later stages (extraction). */
 export type ExtraWriter = (db: Database.Database, docId: number) => void;
 
-const SUMMARY_COLUMNS = `d.id, d.title, d.province, d.city, d.county, d.level, d.code, d.year, d.date, d.meeting,
+const SUMMARY_COLUMNS = `d.id, d.kind, d.title, d.province, d.city, d.county, d.level, d.code, d.year, d.date, d.meeting,
   d.speaker, d.speaker_title AS speakerTitle, d.chars, d.path, d.format, d.encoding, d.source, d.warnings,
   d.added_at AS addedAt, (SELECT count(*) FROM sections s WHERE s.doc_id = d.id) AS sections`;
 
@@ -142,10 +142,10 @@ export class Store {
   addDocument(doc: AnalysedDocument, extra?: ExtraWriter): AddResult {
     const existing = this.findByHash(doc.hash);
     if (existing !== null) return { id: existing, duplicate: true };
-    const insertDoc = this.db.prepare(`INSERT INTO documents (hash, path, format, encoding, title, source, attributes,
+    const insertDoc = this.db.prepare(`INSERT INTO documents (kind, hash, path, format, encoding, title, source, attributes,
       province, city, county, level, code, year, date, meeting, speaker, speaker_title, chars, traditional, warnings,
       text, original_text, offset_runs, added_at)
-      VALUES (@hash, @path, @format, @encoding, @title, @source, @attributes, @province, @city, @county, @level, @code,
+      VALUES (@kind, @hash, @path, @format, @encoding, @title, @source, @attributes, @province, @city, @county, @level, @code,
       @year, @date, @meeting, @speaker, @speakerTitle, @chars, @traditional, @warnings, @text, @originalText, @offsetRuns, @addedAt)`);
     const insertSection = this.db.prepare('INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insertParagraph = this.db.prepare('INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)');
@@ -158,6 +158,7 @@ export class Store {
       const m = doc.metadata;
       const runs = mapToRuns(doc.offsetMap);
       const info = insertDoc.run({
+        kind: m.kind,
         hash: doc.hash,
         path: doc.raw.path,
         format: doc.raw.format,

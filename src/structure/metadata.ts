@@ -206,7 +206,40 @@ function findSpeaker(lines: string[], sessionLine: number): { speaker: string | 
   return { speaker: null, title: null };
 }
 
+/** "中华人民共和国2023年国民经济和社会发展统计公报", "国家统计局关于1990年国民经济和社会发展的统计公报" */
+const COMMUNIQUE = /(?:((?:19|20)\d{2})\s*年[^\n]{0,16}?统计公报|关于((?:19|20)\d{2})\s*年[^\n]{0,20}?统计公报)/;
+
+function detectCommunique(text: string, attributes: Record<string, string>): MetadataResult | null {
+  const head = `${attributes.title ?? ''}\n${text.slice(0, 400)}`;
+  const m = COMMUNIQUE.exec(head);
+  if (!m) return null;
+  const warnings: string[] = [];
+  const year = Number(m[1] ?? m[2]);
+  DATE.lastIndex = 0;
+  let date: string | null = null;
+  for (let d = DATE.exec(text.slice(0, 600)); d; d = DATE.exec(text.slice(0, 600))) {
+    const iso = isoDate(d[1], d[2], d[3]);
+    if (iso && Number(iso.slice(0, 4)) > year) {
+      date = iso;
+      break;
+    }
+  }
+  const titleLine = text.split('\n').find((l) => l.includes('统计公报')) ?? attributes.title ?? null;
+  let metadata: DocumentMetadata = { kind: 'communique', province: null, city: null, county: null, level: 'national', code: null, year, date, meeting: null, speaker: null, speakerTitle: null };
+  if (!/中华人民共和国|国家统计局|全国/.test(head)) {
+    const { region, level } = resolveRegion(head, text.slice(0, 20000), warnings);
+    const g = gazetteer();
+    if (region) {
+      const pref = region.kind === 'prefecture' ? region : g.prefectureOf(region);
+      metadata = { ...metadata, level, province: g.provinceOf(region).name, city: pref?.name ?? null, county: region.kind === 'county' ? region.name : null, code: region.zone ? null : region.code };
+    }
+  }
+  return { metadata, title: titleLine?.replace(/[*#]/g, '').trim() ?? null, warnings };
+}
+
 export function detectMetadata(text: string, attributes: Record<string, string>): MetadataResult {
+  const communique = detectCommunique(text, attributes);
+  if (communique) return communique;
   const warnings: string[] = [];
   const header = headerOf(text);
   const attrTitle = attributes.title ?? '';
@@ -292,7 +325,7 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
   }
 
   return {
-    metadata: { province, city, county, level, code, year, date, meeting, speaker, speakerTitle },
+    metadata: { kind: 'report', province, city, county, level, code, year, date, meeting, speaker, speakerTitle },
     title,
     warnings,
   };
