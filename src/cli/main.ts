@@ -8,6 +8,7 @@ import { ingestFile, type IngestOutcome } from '../ingest/ingest.ts';
 import { table, truncate } from './format.ts';
 import { registerExtractionCommands, extractionExtras } from './extraction-commands.ts';
 import { registerAnalysisCommands } from './analysis-commands.ts';
+import { registerExportCommand } from './export-command.ts';
 
 const LEVELS = ['national', 'province', 'prefecture', 'county'];
 
@@ -218,6 +219,7 @@ export function buildProgram(result: { code: number }): Command {
 
   registerExtractionCommands(program, result);
   registerAnalysisCommands(program, result);
+  registerExportCommand(program, result);
   return program;
 }
 

@@ -236,6 +236,15 @@ export class Store {
     return { ...toSummary(rest), attributes: JSON.parse(attributes as string), sectionList, sentenceCount };
   }
 
+  /** The text with its sections and paragraphs, as the structure stage made them. */
+  getStructure(id: number): { text: string; sections: SectionRow[]; paragraphs: Array<{ index: number; section: number | null; start: number; end: number }> } | null {
+    const text = this.getText(id);
+    if (text === null) return null;
+    const sections = this.db.prepare('SELECT idx AS "index", parent, level, number, title, role, start, end FROM sections WHERE doc_id = ? ORDER BY idx').all(id) as SectionRow[];
+    const paragraphs = this.db.prepare('SELECT idx AS "index", section, start, end FROM paragraphs WHERE doc_id = ? ORDER BY idx').all(id) as Array<{ index: number; section: number | null; start: number; end: number }>;
+    return { text, sections, paragraphs };
+  }
+
   getText(id: number): string | null {
     return (this.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
   }

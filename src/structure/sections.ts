@@ -105,7 +105,10 @@ export function analyseStructure(text: string, headingLevels: Map<number, number
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = text.length;
     const line = text.slice(pos, nl);
-    const heading = pos >= titleLineEnd && line ? detectHeading(line, headingLevels.get(pos)) : null;
+    let heading = pos >= titleLineEnd && line ? detectHeading(line, headingLevels.get(pos)) : null;
+    // inside a glossary, "9．“0620”产业体系：…" is an entry, not a heading
+    const glossary = open.find((o) => o.role === 'glossary');
+    if (heading && glossary && heading.level > glossary.level && heading.number) heading = null;
     if (heading) {
       while (open.length && open[open.length - 1].level >= heading.level) open.pop()!.end = pos;
       const parent = open.length ? open[open.length - 1] : null;

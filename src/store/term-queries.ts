@@ -1,0 +1,193 @@
+// Term queries over the corpus: every occurrence of a term (found through the sentence pair index,
+// then checked on word boundaries), dictionary indices, keyword in context and the spread of a term.
+import type Database from 'better-sqlite3';
+import type { Level } from '../types.ts';
+import { pairQuery } from './pairs.ts';
+import { documentConditions, regionName, type DocumentFilter } from './store.ts';
+import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
+
+export interface TermHit {
+  term: string;
+  docId: number;
+  /** Offset of the hit in the document's normalised text. */
+  start: number;
+  end: number;
+  role: string;
+  sentenceId: number;
+}
+
+interface DocRow {
+  id: number;
+  region: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  level: Level | null;
+  code: string | null;
+  year: number | null;
+  date: string | null;
+  chars: number;
+  title: string | null;
+}
+
+/** Documents of a filter (work reports only: communiqués are not policy text). */
+export function filteredDocuments(db: Database.Database, filter: DocumentFilter): Map<number, DocRow> {
+  const params: unknown[] = [];
+  const where = ["d.kind = 'report'", ...documentConditions(filter, params)];
+  const rows = db
+    .prepare(`SELECT d.id, d.province, d.city, d.county, d.level, d.code, d.year, d.date, d.chars, d.title FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.year, d.id`)
+    .all(...params) as DocRow[];
+  return new Map(rows.map((r) => [r.id, { ...r, region: regionName(r) }]));
+}
+
+/** Every occurrence of a term in the documents of a filter. */
+export function termHits(db: Database.Database, term: string, docs: Map<number, DocRow>): TermHit[] {
+  const fts = pairQuery(term.replace(/\s+/g, ''));
+  if (!fts || Array.from(term).length < 2) throw new Error('a term needs 2 or more characters');
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.doc_id AS docId, s.start, s.text, COALESCE(sec.role, 'other') AS role
+       FROM sentence_pairs JOIN sentences s ON s.id = sentence_pairs.rowid
+       LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
+       WHERE sentence_pairs MATCH ?`,
+    )
+    .all(fts) as Array<{ id: number; docId: number; start: number; text: string; role: string }>;
+  const hits: TermHit[] = [];
+  for (const r of rows) {
+    if (!docs.has(r.docId)) continue;
+    for (const at of termPositions(r.text, term)) hits.push({ term, docId: r.docId, start: r.start + at, end: r.start + at + term.length, role: r.role, sentenceId: r.id });
+  }
+  return hits.sort((a, b) => a.docId - b.docId || a.start - b.start);
+}
+
+export interface IndexRow {
+  docId: number;
+  region: string;
+  code: string | null;
+  level: Level | null;
+  year: number | null;
+  chars: number;
+  hits: number;
+  /** Hits per 10,000 characters. */
+  index: number;
+  /** Per section role: hits, characters and index. */
+  roles: Record<string, { hits: number; chars: number; index: number }>;
+  /** Hits of each term. */
+  terms: Record<string, number>;
+}
+
+const per10k = (hits: number, chars: number) => (chars ? Math.round((hits / chars) * 1e4 * 1e4) / 1e4 : 0);
+
+/** A dictionary's attention index for each document: hits per 10,000 characters, overall and per section role. */
+export function dictionaryIndex(db: Database.Database, dictionary: Dictionary, filter: DocumentFilter): IndexRow[] {
+  addWords(dictionary.terms);
+  const docs = filteredDocuments(db, filter);
+  const roleChars = db
+    .prepare(`SELECT s.doc_id AS docId, COALESCE(sec.role, 'other') AS role, SUM(s.end - s.start) AS chars
+              FROM sentences s LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section GROUP BY s.doc_id, role`)
+    .all() as Array<{ docId: number; role: string; chars: number }>;
+  const rows = new Map<number, IndexRow>();
+  for (const d of docs.values()) {
+    rows.set(d.id, { docId: d.id, region: d.region, code: d.code, level: d.level, year: d.year, chars: d.chars, hits: 0, index: 0, roles: {}, terms: {} });
+  }
+  for (const rc of roleChars) {
+    const row = rows.get(rc.docId);
+    if (row) row.roles[rc.role] = { hits: 0, chars: rc.chars, index: 0 };
+  }
+  // a term inside a longer term of the same dictionary (污染 in 污染防治) is counted once, as the longer
+  const terms = [...dictionary.terms].sort((a, b) => b.length - a.length);
+  const taken = new Map<number, Array<[number, number]>>();
+  for (const term of terms) {
+    for (const h of termHits(db, term, docs)) {
+      const spans = taken.get(h.docId) ?? [];
+      if (spans.some(([s, e]) => h.start < e && h.end > s)) continue;
+      spans.push([h.start, h.end]);
+      taken.set(h.docId, spans);
+      const row = rows.get(h.docId)!;
+      row.hits++;
+      row.terms[term] = (row.terms[term] ?? 0) + 1;
+      const role = (row.roles[h.role] ??= { hits: 0, chars: 0, index: 0 });
+      role.hits++;
+    }
+  }
+  for (const row of rows.values()) {
+    row.index = per10k(row.hits, row.chars);
+    for (const r of Object.values(row.roles)) r.index = per10k(r.hits, r.chars);
+  }
+  return [...rows.values()];
+}
+
+export interface KwicLine {
+  docId: number;
+  region: string;
+  year: number | null;
+  role: string;
+  start: number;
+  end: number;
+  left: string;
+  term: string;
+  right: string;
+}
+
+/** Keyword in context: each occurrence with `window` characters on each side, across sentence ends. */
+export function kwic(db: Database.Database, term: string, window: number, filter: DocumentFilter, limit = Infinity): KwicLine[] {
+  const docs = filteredDocuments(db, filter);
+  const hits = termHits(db, term, docs).slice(0, limit);
+  const slice = db.prepare('SELECT substr(text, ?, ?) FROM documents WHERE id = ?').pluck();
+  return hits.map((h) => {
+    const d = docs.get(h.docId)!;
+    const leftStart = Math.max(0, h.start - window);
+    return {
+      docId: h.docId,
+      region: d.region,
+      year: d.year,
+      role: h.role,
+      start: h.start,
+      end: h.end,
+      left: (slice.get(leftStart + 1, h.start - leftStart, h.docId) as string).replace(/\n/g, ' '),
+      term: slice.get(h.start + 1, h.end - h.start, h.docId) as string,
+      right: (slice.get(h.end + 1, window, h.docId) as string).replace(/\n/g, ' '),
+    };
+  });
+}
+
+export interface Spread {
+  term: string;
+  first: { docId: number; region: string; level: Level | null; year: number | null; date: string | null } | null;
+  documents: number;
+  regions: number;
+  /** Per year: documents that use the term, documents in the corpus, the share, and regions. */
+  byYear: Array<{ year: number; documents: number; corpus: number; share: number; regions: string[] }>;
+  byLevel: Record<string, { documents: number; corpus: number; firstYear: number | null }>;
+}
+
+/** First appearance and spread of a term across regions and years. */
+export function spread(db: Database.Database, term: string, filter: DocumentFilter): Spread {
+  const docs = filteredDocuments(db, filter);
+  const using = new Set(termHits(db, term, docs).map((h) => h.docId));
+  const list = [...docs.values()];
+  const users = list.filter((d) => using.has(d.id)).sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999) || (a.date ?? '').localeCompare(b.date ?? ''));
+  const years = [...new Set(list.map((d) => d.year).filter((y): y is number => y !== null))].sort();
+  const byLevel: Spread['byLevel'] = {};
+  for (const d of list) {
+    const l = (byLevel[d.level ?? 'unknown'] ??= { documents: 0, corpus: 0, firstYear: null });
+    l.corpus++;
+    if (using.has(d.id)) {
+      l.documents++;
+      if (d.year !== null && (l.firstYear === null || d.year < l.firstYear)) l.firstYear = d.year;
+    }
+  }
+  const first = users[0];
+  return {
+    term,
+    first: first ? { docId: first.id, region: first.region, level: first.level, year: first.year, date: first.date } : null,
+    documents: users.length,
+    regions: new Set(users.map((d) => d.region)).size,
+    byYear: years.map((year) => {
+      const inYear = list.filter((d) => d.year === year);
+      const with_ = inYear.filter((d) => using.has(d.id));
+      return { year, documents: with_.length, corpus: inYear.length, share: Math.round((with_.length / inYear.length) * 1e4) / 1e4, regions: [...new Set(with_.map((d) => d.region))] };
+    }),
+    byLevel,
+  };
+}
