@@ -206,3 +206,12 @@ test('a report delivered in December sets targets for the next year (山南 2022
   assert.ok(x.targets.length > 0 && x.targets.every((t) => t.year === 2023));
   assert.ok(x.actuals.every((a) => a.year === 2022));
 });
+
+test('不低于 is at_least; a figure after a list of metrics is every item\'s (广州 2024, 2025)', () => {
+  const y2024 = extractText('各位代表：\n二、2024年工作总体要求和目标\n今年全市经济社会发展主要预期目标是：地区生产总值增速不低于5%；固定资产投资增长6%。');
+  assert.deepEqual(find(y2024.targets, 'gdp', 'growth').map((t) => [t.value, t.modifier]), [[5, 'at_least']]);
+  const y2025 = extractText('各位代表：\n二、2025年工作总体要求和目标\n今年经济社会发展的主要预期目标是：地区生产总值、规模以上工业增加值、固定资产投资、社会消费品零售总额增长5%左右，居民消费价格涨幅2%左右。');
+  for (const metric of ['gdp', 'industrial_value_added', 'fixed_asset_investment', 'retail_sales']) {
+    assert.deepEqual(find(y2025.targets, metric, 'growth').map((t) => [t.value, t.modifier]), [[5, 'around']], metric);
+  }
+});

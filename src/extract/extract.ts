@@ -223,11 +223,13 @@ function modifierOf(text: string, q: Figure, gap: string): Modifier {
   if (taxonomy.aroundAfter.test(after)) return 'around';
   if (taxonomy.atLeastAfter.test(after)) return 'at_least';
   if (taxonomy.atMostAfter.test(after)) return 'at_most';
+  // the longest word wins: 不低于 is at_least although it ends in 低于, 不超过 at_most although it ends in 超过
   const tail = gap.slice(-8);
-  if (taxonomy.aroundBefore.test(tail)) return 'around';
-  if (taxonomy.atMostBefore.test(tail)) return 'at_most';
-  if (taxonomy.atLeastBefore.test(tail)) return 'at_least';
-  return 'point';
+  const found = (['around', 'at_most', 'at_least'] as const)
+    .map((mod) => ({ mod, m: (mod === 'around' ? taxonomy.aroundBefore : mod === 'at_most' ? taxonomy.atMostBefore : taxonomy.atLeastBefore).exec(tail) }))
+    .filter((x) => x.m)
+    .sort((a, b) => b.m![0].length - a.m![0].length);
+  return found.length ? found[0].mod : 'point';
 }
 
 /** End of the modifier word written after a figure (左右, 以上, 以内), for the record's offsets. */
@@ -381,16 +383,20 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
       if (m.metric === 'other' || handled.has(m)) continue;
       // "与经济增长基本同步": a comparison, not a statement about the economy's growth
       if (m.growthOnly && /[与和同跟于]$/.test(text.slice(m.start - 1, m.start))) continue;
-      let scopeEnd = i + 1 < mentions.length ? mentions[i + 1].start : to;
+      // "地区生产总值、规模以上工业增加值、固定资产投资增长5%左右": a figure after a list is every item's
+      let next = i + 1;
+      while (next < mentions.length && /^[、和及与]$/.test(text.slice(mentions[next - 1].end, mentions[next].start)) && !mentions[next].share) next++;
+      let scopeEnd = next < mentions.length ? mentions[next].start : to;
+      const listed = next > i + 1;
       const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中/);
       if (stop !== -1) scopeEnd = m.end + stop;
       const prefix = text.slice(clauseStart(text, from, m.start), m.start);
       if (context !== 'passage' && namesSubRegion(prefix, own)) continue;
       if (context !== 'passage' && taxonomy.notAnnual.test(prefix)) continue;
 
-      const own_figures = figures.filter((q) => q.start >= m.end && q.end <= scopeEnd);
+      const own_figures = figures.filter((q) => q.start >= (listed ? mentions[next - 1].end : m.end) && q.end <= scopeEnd);
       const seen = new Set<Quantity>();
-      let anchor = m.end;
+      let anchor = listed ? mentions[next - 1].end : m.end;
       let lastGap = '';
       let accepted = 0;
       const split = /分别/.test(text.slice(m.end, scopeEnd)) && /城乡|城镇和农村|城镇、农村/.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
