@@ -3,6 +3,7 @@
 // region's target. Pure: figures in, records out.
 import { attainment, type Status } from './attainment.ts';
 
+/** A target or actual with its document: what tracking needs of a stored figure. */
 export interface FigureRow {
   docId: number;
   docKind: 'report' | 'communique';
@@ -21,6 +22,7 @@ export interface FigureRow {
   estimated: boolean;
   start: number;
   end: number;
+  /** The text the offsets point at. */
   text: string;
 }
 

@@ -4,6 +4,7 @@ import type { Extraction } from '../extract/extract.ts';
 import type { ExtraWriter } from './store.ts';
 import type { DocumentFilter } from './store.ts';
 import { documentConditions, regionName } from './store.ts';
+import type { FigureRow } from '../analysis/track.ts';
 
 export function figureWriter(x: Extraction): ExtraWriter {
   return (db: Database.Database, docId: number) => {
@@ -17,32 +18,14 @@ export function figureWriter(x: Extraction): ExtraWriter {
   };
 }
 
-export interface StoredFigure {
+/** A stored figure: the fields tracking needs (FigureRow), its document's region and its sentence. */
+export interface StoredFigure extends FigureRow {
   id: number;
-  docId: number;
-  docKind: 'report' | 'communique';
-  docYear: number | null;
-  region: string;
   province: string | null;
   city: string | null;
   county: string | null;
-  level: string | null;
   code: string | null;
   kind: 'target' | 'actual';
-  metric: string;
-  label: string;
-  quantity: string;
-  value: number | null;
-  value2: number | null;
-  unit: string | null;
-  modifier: string | null;
-  stretch: boolean;
-  year: number | null;
-  estimated: boolean;
-  start: number;
-  end: number;
-  /** The text the offsets point at, and the sentence it stands in. */
-  text: string;
   sentence: string;
   sectionTitle: string | null;
 }

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Level } from '../types.ts';
 import { pairQuery } from './pairs.ts';
-import { documentConditions, regionName, type DocumentFilter } from './store.ts';
+import { documentConditions, regionName, type DocumentFilter, type DocumentSummary } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
 
 export interface TermHit {
@@ -16,19 +16,7 @@ export interface TermHit {
   sentenceId: number;
 }
 
-interface DocRow {
-  id: number;
-  region: string;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  level: Level | null;
-  code: string | null;
-  year: number | null;
-  date: string | null;
-  chars: number;
-  title: string | null;
-}
+type DocRow = Pick<DocumentSummary, 'id' | 'province' | 'city' | 'county' | 'level' | 'code' | 'year' | 'date' | 'chars' | 'title'> & { region: string };
 
 /** Documents of a filter (work reports only: communiqués are not policy text). */
 export function filteredDocuments(db: Database.Database, filter: DocumentFilter): Map<number, DocRow> {
@@ -36,7 +24,7 @@ export function filteredDocuments(db: Database.Database, filter: DocumentFilter)
   const where = ["d.kind = 'report'", ...documentConditions(filter, params)];
   const rows = db
     .prepare(`SELECT d.id, d.province, d.city, d.county, d.level, d.code, d.year, d.date, d.chars, d.title FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.year, d.id`)
-    .all(...params) as DocRow[];
+    .all(...params) as Array<Omit<DocRow, 'region'>>;
   return new Map(rows.map((r) => [r.id, { ...r, region: regionName(r) }]));
 }
 
