@@ -99,3 +99,14 @@ test('a zip that is not a .docx and a corrupt PDF are refused with a reason', as
   writeFileSync(pdf, '%PDF-1.4\n1 0 obj garbage');
   assert.match((await readError(pdf)).message, /broken\.pdf: (not a readable PDF|the PDF has no text layer)/);
 });
+
+test('a file mixing UTF-8 and GB18030, even within a line, reads correctly with a warning', async () => {
+  const file = join(dir, 'mixed.txt');
+  const cut = utf8.indexOf('完成地区生产总值');
+  writeFileSync(file, Buffer.concat([Buffer.from(utf8.slice(0, cut), 'utf8'), iconv.encode(utf8.slice(cut), 'gb18030')]));
+  const raw = await readReport(file);
+  assert.equal(raw.encoding, 'mixed utf-8 and gb18030 (line by line)');
+  const doc = analyseDocument(raw);
+  assert.equal(doc.text, reference.text);
+  assert.ok(doc.warnings.includes('decoded as mixed utf-8 and gb18030 (line by line)'));
+});

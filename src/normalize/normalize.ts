@@ -198,7 +198,8 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
     if (l.start >= l.end) continue;
     const s = stripEmphasis(input.slice(l.start, l.end));
     nonBlankSeen++;
-    let drop = l.drop === true || pageNumber.some((re) => re.test(s)) || boilerplate.some((re) => re.test(s));
+    // boilerplate is a short line of its own; a long line that contains a watermark phrase is still text
+    let drop = l.drop === true || (s.length <= 200 && (pageNumber.some((re) => re.test(s)) || boilerplate.some((re) => re.test(s))));
     if (!drop && repeated.has(input.slice(l.start, l.end))) {
       const keepFirst = nonBlankSeen <= 8 && !normalisationData.watermarkHints.test(s) && !seenRepeated.has(s);
       seenRepeated.add(s);

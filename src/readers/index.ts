@@ -12,8 +12,17 @@ import { pdfToText } from './pdf.ts';
 
 export { ReadError } from './errors.ts';
 
-/** Files larger than this are refused before they are read (a year's report is well under 2 MB of text). */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Files larger than this are refused before they are read (a PDF with pictures may be large; its text is not). */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** Text longer than this is not one report: the longest work reports have well under 100,000 characters. */
+export const MAX_TEXT_CHARS = 10_000_000;
+
+function checkLength(path: string, text: string): string {
+  if (text.length > MAX_TEXT_CHARS) {
+    throw new ReadError(path, `has ${(text.length / 1e6).toFixed(1)} million characters of text, too many for one report (the limit is ${MAX_TEXT_CHARS / 1e6} million)`);
+  }
+  return text;
+}
 
 export const READABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -51,18 +60,20 @@ export async function readReportBytes(path: string, bytes: Uint8Array): Promise<
   if (bytes.length === 0) throw new ReadError(path, 'empty file (0 bytes)');
   const ext = extname(path).toLowerCase();
   if (startsWith(bytes, '%PDF-')) {
-    return { path, format: 'pdf', encoding: 'pdf', text: await pdfToText(bytes, path), attributes: {} };
+    return { path, format: 'pdf', encoding: 'pdf', text: checkLength(path, await pdfToText(bytes, path)), attributes: {} };
   }
   if (startsWith(bytes, 'PK\x03\x04')) {
     if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml')) {
       throw new ReadError(path, 'a zip archive that is not a .docx document');
     }
-    return { path, format: 'docx', encoding: 'docx', text: await docxToText(bytes, path), attributes: {} };
+    return { path, format: 'docx', encoding: 'docx', text: checkLength(path, await docxToText(bytes, path)), attributes: {} };
   }
   if (startsWith(bytes, '\xd0\xcf\x11\xe0')) throw new ReadError(path, 'a legacy Word/Office (.doc) file: save it as .docx or PDF');
   if (startsWith(bytes, '{\\rtf')) throw new ReadError(path, 'an RTF file: save it as .docx, PDF or text');
 
+  if (bytes.length > 4 * MAX_TEXT_CHARS) throw new ReadError(path, `too large for one report (${Math.round(bytes.length / 1048576)} MB of text)`);
   const { text, encoding } = decodeText(bytes, path);
+  checkLength(path, text);
   if (!text.trim()) throw new ReadError(path, 'contains only whitespace');
   if (ext === '.html' || ext === '.htm' || looksLikeHtml(text)) {
     const html = htmlToText(text);

@@ -17,6 +17,7 @@ export function analyseDocument(raw: RawDocument, overrides: Partial<DocumentMet
   const norm = normaliseText(raw.text, { markdown: raw.format === 'markdown' || raw.format === 'text' || raw.format === 'html' });
   const warnings: string[] = [];
   if (norm.convertedFromTraditional) warnings.push('converted from traditional to simplified characters');
+  if (/replaced|mixed/.test(raw.encoding)) warnings.push(`decoded as ${raw.encoding}`);
   const meta = detectMetadata(norm.text, raw.attributes);
   warnings.push(...meta.warnings);
   const metadata: DocumentMetadata = { ...meta.metadata };

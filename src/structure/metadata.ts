@@ -71,7 +71,8 @@ function plausibleMention(text: string, at: number, region: Region): boolean {
 function levelHint(fullHeader: string): Level | null {
   // addressee lines of a cover letter ("各区、县人民政府，市人民政府各工作部门：") say nothing of the report's level
   const header = fullHeader.replace(/(^|\n)[>\s*]*各[^\n]{0,60}[：:][^\n]*/g, '\n');
-  if (/国务院|全国人民代表大会|全国人大/.test(header)) return 'national';
+  // the State Council's own report: its premier, "我代表国务院", a session of the National People's Congress
+  if (/国务院(副)?总理|我代表国务院|在第[^\n]{1,8}届全国人民代表大会/.test(header)) return 'national';
   // 区 of 自治区 is a province's, not a district's
   if (/(?<!自治)(区|县|旗)长|(?<!自治)(区|县|旗)人民政府|在(区|县|旗)[一二三四五六七八九十第]|(?<!自治)(区|县|旗)十?[一二三四五六七八九十]+届人/.test(header)) return 'county';
   if (/省长|自治区(人民政府)?主席|在省[一二三四五六七八九十第]|省人民政府/.test(header)) return 'province';
