@@ -100,7 +100,8 @@ function cleanCharacters(input: string, traditional: boolean): { text: string; m
       if (ch === '\r') {
         if (segment[i + 1] !== '\n') out.emit('\n', from + i);
       } else if (/[\u200b-\u200d\ufeff\u2060\u00ad]/.test(ch)) {
-        // zero-width characters and soft hyphens are dropped
+        // zero-width characters and soft hyphens are dropped, and do not count as the previous character
+        continue;
       } else {
         const h = halfWidth(ch, prev);
         if (h === input[from + i]) out.copy(input, from + i, from + i + 1);
@@ -142,10 +143,8 @@ function trimRange(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-function isHeadingLike(text: string, line: Line): boolean {
-  if (line.heading !== undefined || line.bold) return true;
-  const s = text.slice(line.start, line.end);
-  // a numbered line with a full stop inside is a paragraph that starts with its heading ("1．…。…"), and may wrap
+function isHeadingLike(s: string, flags: { heading?: number; bold?: boolean }): boolean {
+  if (flags.heading !== undefined || flags.bold) return true;
   if (!HEADING_NUMBER.test(s) || SENTENCE_END.test(s) || /[。！？]/.test(s)) return false;
   // 一、 and （一） headings may be long ("二、展望2023年，我们要乘势而上、接续奋斗，…"); 1. items are short
   return s.length <= (/^[（(]?[一二三四五六七八九十百]/.test(s) || s.startsWith('第') ? 100 : 40);
@@ -211,24 +210,30 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
     }
   }
 
-  const kept = lines.filter((l) => !l.drop && l.start < l.end);
+  const kept = lines.filter((l) => !l.drop && l.start < l.end && stripEmphasis(input.slice(l.start, l.end)).trim() !== '');
   const out = new MappedTextBuilder();
   const headingLevels = new Map<number, number>();
-  let prev: Line | null = null;
-  let prevText = '';
+  // Whether a line continues the one before is judged on the whole paragraph written so far, so that
+  // normalising normalised text changes nothing.
+  let first: Line | null = null;
+  let paragraph = '';
   for (const line of kept) {
     const text = input.slice(line.start, line.end);
-    if (prev) {
-      if (shouldJoin(input, prev, prevText, line, text)) {
-        if (/[A-Za-z0-9]$/.test(prevText) && /^[A-Za-z]/.test(text)) out.emit(' ', line.start);
+    if (first) {
+      if (shouldJoin(first, paragraph, line, text)) {
+        if (/[A-Za-z0-9]$/.test(paragraph) && /^[A-Za-z]/.test(text)) {
+          out.emit(' ', line.start);
+          paragraph += ' ';
+        }
       } else {
-        out.emit('\n', prev.end);
+        out.emit('\n', line.start - 1);
+        first = null;
+        paragraph = '';
       }
     }
-    if (line.heading !== undefined || line.bold) headingLevels.set(out.length, line.heading ?? 0);
-    writeLine(out, input, line.start, line.end);
-    prev = line;
-    prevText = text;
+    if (!first && (line.heading !== undefined || line.bold)) headingLevels.set(out.length, line.heading ?? 0);
+    first ??= line;
+    paragraph += writeLine(out, input, line.start, line.end);
   }
   const { text, map } = out.finish(input.length);
   return { text, map, headingLevels, dropped };
@@ -238,8 +243,8 @@ function stripEmphasis(s: string): string {
   return s.replace(/\*\*/g, '');
 }
 
-function shouldJoin(input: string, a: Line, aText: string, b: Line, bText: string): boolean {
-  if (isHeadingLike(input, a) || isHeadingLike(input, b)) return false;
+function shouldJoin(a: Line, aText: string, b: Line, bText: string): boolean {
+  if (isHeadingLike(aText, a) || isHeadingLike(stripEmphasis(bText), b)) return false;
   const aPlain = stripEmphasis(aText);
   const bPlain = stripEmphasis(bText);
   if (SENTENCE_END.test(aPlain)) return false;
@@ -255,7 +260,8 @@ function shouldJoin(input: string, a: Line, aText: string, b: Line, bText: strin
 }
 
 /** Copies a line, dropping `**` emphasis and the spaces that PDF and web text put next to Chinese characters. */
-function writeLine(out: MappedTextBuilder, input: string, start: number, end: number): void {
+function writeLine(out: MappedTextBuilder, input: string, start: number, end: number): string {
+  let written = '';
   let i = start;
   while (i < end) {
     const ch = input[i];
@@ -281,12 +287,21 @@ function writeLine(out: MappedTextBuilder, input: string, start: number, end: nu
         continue;
       }
       out.copy(input, i, i + 1);
+      written += ' ';
       i = j;
       continue;
     }
-    out.copy(input, i, i + 1);
+    // "1 ．5" once the space is closed up: a full-width point after a digit is a decimal point
+    if (ch === '．' && /\d/.test(out.lastChar())) {
+      out.emit('.', i);
+      written += '.';
+    } else {
+      out.copy(input, i, i + 1);
+      written += ch;
+    }
     i++;
   }
+  return written;
 }
 
 export function normaliseText(input: string, opts: NormaliseOptions = {}): NormalisedText {

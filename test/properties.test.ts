@@ -1,0 +1,71 @@
+// Property-based tests: the number parser, the normaliser and the offset map never throw and keep
+// their invariants on any input, not only on the reports we happened to read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { findQuantities } from '../src/numbers/quantities.ts';
+import { parseChineseNumber } from '../src/numbers/chinese.ts';
+import { normaliseText } from '../src/normalize/normalize.ts';
+import { mapToRuns, runsToMap, toOriginalRange } from '../src/normalize/mapped-text.ts';
+
+/** Strings built from the pieces reports are made of: Chinese, digits (both widths), units, punctuation, line breaks. */
+const reportish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('地区生产总值', '增长', '亿元', '万人', '%', '％', '左右', '以上', '—', '-', '至', '。', '，', '、', '\n', '\n\n', ' ', '　', '**', '# ', '一、', '（一）', '1.', '百分之', '三分之二', '两万', '〔1〕', '[2]', '<!--', '-->', '“', '”', '預計', '國內'),
+      fc.integer({ min: 0, max: 99999 }).map(String),
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('０', '１', '５', '．', '⼯', '⻓', '\r\n', '\u200b', '\ufeff'),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(''));
+
+test('the number parser never throws, and every figure lies inside the text with a finite value', () => {
+  fc.assert(
+    fc.property(fc.oneof(reportish, fc.string()), (s) => {
+      for (const q of findQuantities(s)) {
+        assert.ok(q.start >= 0 && q.end <= s.length && q.start < q.end);
+        assert.equal(s.slice(q.start, q.end), q.text);
+        assert.ok(Number.isFinite(q.value));
+        if (q.value2 !== null) assert.ok(q.value2 > q.value);
+      }
+    }),
+    { numRuns: 2000 },
+  );
+  fc.assert(fc.property(fc.string(), (s) => void parseChineseNumber(s)), { numRuns: 1000 });
+});
+
+test('normalisation never throws; offsets map inside the original, in order, and back to the same characters', () => {
+  fc.assert(
+    fc.property(fc.oneof(reportish, fc.string()), fc.boolean(), (input, markdown) => {
+      const n = normaliseText(input, { markdown });
+      assert.equal(n.map.length, n.text.length + 1);
+      assert.equal(n.map[n.text.length], input.length);
+      for (let i = 0; i < n.text.length; i++) {
+        assert.ok(n.map[i] >= 0 && n.map[i] < input.length, `offset ${i} inside the original`);
+        if (i > 0) assert.ok(n.map[i] >= n.map[i - 1], 'offsets keep their order');
+      }
+      assert.deepEqual(runsToMap(mapToRuns(n.map)).subarray(0, n.text.length), n.map.subarray(0, n.text.length));
+      // any normalised range maps to an original range inside the input
+      for (let k = 0; k < 5 && n.text.length; k++) {
+        const a = Math.floor(Math.random() * n.text.length);
+        const b = a + Math.floor(Math.random() * (n.text.length - a + 1));
+        const [s, e] = toOriginalRange(n.map, a, b);
+        assert.ok(s >= 0 && s <= e && e <= input.length);
+      }
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('normalising normalised text changes nothing', () => {
+  fc.assert(
+    fc.property(reportish, (input) => {
+      const once = normaliseText(input, { markdown: true }).text;
+      // traditional → simplified conversion and markdown are done once; the rest is idempotent
+      assert.equal(normaliseText(once, { markdown: false }).text, once);
+    }),
+    { numRuns: 1000 },
+  );
+});
