@@ -1,0 +1,73 @@
+// Crashes and concurrency: a batch killed with SIGKILL leaves every document whole or absent, and a
+// re-run completes it; two processes adding to one database do not corrupt it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { ROOT, SHARED_REPORTS, gwr, tempDir } from './helpers.ts';
+
+const dir = tempDir();
+const batch = [join(SHARED_REPORTS, 'city', '广州市'), join(SHARED_REPORTS, 'province', '广东省')];
+
+function check(dbFile: string): { documents: number } {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    const documents = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+    // every document has its sentences, their search rows and its sections: none is half-written
+    const incomplete = db.prepare(`SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = d.id)
+      OR NOT EXISTS (SELECT 1 FROM sections s WHERE s.doc_id = d.id)`).pluck().get();
+    assert.equal(incomplete, 0);
+    const sentences = db.prepare('SELECT count(*) FROM sentences').pluck().get();
+    assert.equal(db.prepare('SELECT count(*) FROM sentence_pairs').pluck().get(), sentences);
+    assert.equal(db.prepare('SELECT count(*) - count(DISTINCT hash) FROM documents').pluck().get(), 0);
+    return { documents };
+  } finally {
+    db.close();
+  }
+}
+
+test('gwr add killed with SIGKILL mid-batch: every document whole or absent, and a re-run completes the batch', async () => {
+  const db = join(dir, 'killed.db');
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'gwr.js'), 'add', ...batch, '--db', db], { stdio: 'ignore' });
+  // wait until some documents are in, then kill it without warning
+  const started = Date.now();
+  let seen = 0;
+  while (Date.now() - started < 60_000) {
+    await new Promise((r) => setTimeout(r, 200));
+    try {
+      const c = new Database(db, { readonly: true, timeout: 1000 });
+      seen = c.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+      c.close();
+    } catch {
+      // not created yet
+    }
+    if (seen >= 5) break;
+  }
+  child.kill('SIGKILL');
+  await new Promise((r) => child.on('exit', r));
+  assert.ok(seen >= 5, 'the batch had started');
+  const partial = check(db).documents;
+  assert.ok(partial < 61, `killed before the end (${partial} documents)`);
+  const rerun = gwr(['add', ...batch, '--db', db]);
+  assert.equal(rerun.code, 0, rerun.stderr);
+  assert.match(rerun.stdout, new RegExp(`(\\d+) added, ${partial} already present, 0 failed`));
+  assert.equal(check(db).documents, 61);
+});
+
+test('two gwr add processes on one database at once', async () => {
+  const db = join(dir, 'concurrent.db');
+  const run = (paths: string[]) =>
+    new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'gwr.js'), 'add', ...paths, '--db', db], { stdio: 'ignore' });
+      child.on('exit', (code) => resolve(code ?? -1));
+    });
+  // overlapping batches: both add the 广东 province reports
+  const codes = await Promise.all([run(batch), run([batch[1], join(SHARED_REPORTS, 'city', '深圳市')])]);
+  assert.deepEqual(codes, [0, 0]);
+  const { documents } = check(db);
+  const expected = gwr(['add', ...batch, join(SHARED_REPORTS, 'city', '深圳市'), '--db', join(dir, 'sequential.db')]);
+  assert.equal(expected.code, 0);
+  assert.equal(documents, check(join(dir, 'sequential.db')).documents);
+});
