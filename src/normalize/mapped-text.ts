@@ -28,6 +28,14 @@ export class MappedTextBuilder {
     for (let i = from; i < to; i++) this.map[this.len++] = i;
   }
 
+  /** Writes text whose character k came from source position `at + k` (a run copied from a same-length conversion). */
+  copyMapped(text: string, at: number): void {
+    if (!text) return;
+    this.reserve(text.length);
+    this.parts.push(text);
+    for (let k = 0; k < text.length; k++) this.map[this.len++] = at + k;
+  }
+
   /** Writes replacement text; every character of it maps to the source position `at`. */
   emit(text: string, at: number): void {
     if (!text) return;

@@ -2,8 +2,14 @@
 // written as one 8-character ASCII token (two code points in base 36, 4 characters each), so the
 // `ascii` tokenizer sees it as a single token whatever the characters are (Chinese, digits, %, …).
 
+const codes = new Map<string, string>();
 function code(ch: string): string {
-  return ch.codePointAt(0)!.toString(36).padStart(4, '0');
+  let c = codes.get(ch);
+  if (c === undefined) {
+    c = ch.codePointAt(0)!.toString(36).padStart(4, '0');
+    codes.set(ch, c);
+  }
+  return c;
 }
 
 function chars(text: string): string[] {
