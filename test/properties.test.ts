@@ -8,6 +8,10 @@ import { parseChineseNumber } from '../src/numbers/chinese.ts';
 import { normaliseText } from '../src/normalize/normalize.ts';
 import { mapToRuns, runsToMap, toOriginalRange } from '../src/normalize/mapped-text.ts';
 
+// A fixed seed keeps CI reproducible; FC_SEED=random (or a number) explores other inputs.
+const seed = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261122);
+fc.configureGlobal({ seed });
+
 /** Strings built from the pieces reports are made of: Chinese, digits (both widths), units, punctuation, line breaks. */
 const reportish = fc
   .array(
@@ -49,8 +53,8 @@ test('normalisation never throws; offsets map inside the original, in order, and
       assert.deepEqual(runsToMap(mapToRuns(n.map)).subarray(0, n.text.length), n.map.subarray(0, n.text.length));
       // any normalised range maps to an original range inside the input
       for (let k = 0; k < 5 && n.text.length; k++) {
-        const a = Math.floor(Math.random() * n.text.length);
-        const b = a + Math.floor(Math.random() * (n.text.length - a + 1));
+        const a = (k * 7919) % n.text.length;
+        const b = a + ((k * 104729) % (n.text.length - a + 1));
         const [s, e] = toOriginalRange(n.map, a, b);
         assert.ok(s >= 0 && s <= e && e <= input.length);
       }
@@ -60,10 +64,12 @@ test('normalisation never throws; offsets map inside the original, in order, and
 });
 
 test('normalising normalised text changes nothing', () => {
+  // Markdown heading and bold marks are consumed by the first pass (they keep a line from being
+  // joined to the next), so the property is stated for text without them.
+  const plain = reportish.map((s) => s.replace(/\*\*|#/g, ''));
   fc.assert(
-    fc.property(reportish, (input) => {
+    fc.property(plain, (input) => {
       const once = normaliseText(input, { markdown: true }).text;
-      // traditional → simplified conversion and markdown are done once; the rest is idempotent
       assert.equal(normaliseText(once, { markdown: false }).text, once);
     }),
     { numRuns: 1000 },

@@ -79,8 +79,8 @@ const ZERO_WIDTH = /[\u200b-\u200d\ufeff\u2060\u00ad]/;
 /** Stage 1: character-level clean-up. */
 function cleanCharacters(input: string, traditional: boolean): { text: string; map: Int32Array } {
   const out = new MappedTextBuilder();
-  const lines = splitLinesWithComments(input);
-  for (const [from, to] of lines) {
+  const ranges = rangesOutsideComments(input);
+  for (const [from, to] of ranges) {
     let segment = input.slice(from, to);
     if (traditional) {
       const converted = toSimplified(segment);
@@ -122,7 +122,7 @@ function cleanCharacters(input: string, traditional: boolean): { text: string; m
 }
 
 /** Ranges of the input that are not inside HTML comments. */
-function splitLinesWithComments(input: string): Array<[number, number]> {
+function rangesOutsideComments(input: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let pos = 0;
   while (pos < input.length) {
@@ -302,8 +302,8 @@ function writeLine(out: MappedTextBuilder, input: string, start: number, end: nu
       const before = out.lastChar();
       const emphasis = j + 1 < end && input[j] === '*' && input[j + 1] === '*';
       const after = emphasis ? (j + 2 < end ? input[j + 2] : '') : j < end ? input[j] : '';
-      // spaces at the end of a line (also before a closing **) and next to Chinese characters go
-      if (after === '' || CJK.test(before) || CJK.test(after)) {
+      // spaces at either end of a line (also beside ** marks) and next to Chinese characters go
+      if (after === '' || written === '' || CJK.test(before) || CJK.test(after)) {
         i = j;
         continue;
       }

@@ -1,7 +1,7 @@
 // Figures as written in reports: 1150亿元, 5.5%, 3.34万亿元, 1,234万人, 6%-6.5%, 4.5%至5%, 百分之七,
 // 两万人, 三分之二, 0.5个百分点. Pure: finds and parses, and never throws.
 import { readDataFile } from '../data-files.ts';
-import { parseChineseNumber, parseChineseInteger } from './chinese.ts';
+import { parseChineseNumber } from './chinese.ts';
 
 export type UnitFamily = 'money' | 'persons' | 'mass' | 'percent' | 'households' | 'count' | 'area' | 'length' | 'energy' | 'containers' | 'multiple';
 
@@ -153,4 +153,3 @@ function round(v: number): number {
   return Math.round(v * 1e9) / 1e9;
 }
 
-export { parseChineseInteger };
