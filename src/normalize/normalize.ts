@@ -79,46 +79,46 @@ const ZERO_WIDTH = /[\u200b-\u200d\ufeff\u2060\u00ad]/;
 /** Stage 1: character-level clean-up. */
 function cleanCharacters(input: string, traditional: boolean): { text: string; map: Int32Array } {
   const out = new MappedTextBuilder();
-  const ranges = rangesOutsideComments(input);
-  for (const [from, to] of ranges) {
-    let segment = input.slice(from, to);
-    if (traditional) {
-      const converted = toSimplified(segment);
-      // opencc's t2s is character for character for all but a few phrases; when a line changes
-      // length, its characters are mapped to the line start rather than guessed.
-      if (converted.length !== segment.length) {
-        let prev = '';
-        let buf = '';
-        for (const ch of converted) {
-          const h = ch === '\r' || /[\u200b-\u200d\ufeff\u2060]/.test(ch) ? '' : halfWidth(ch, prev);
-          buf += h;
-          prev = ch;
-        }
-        out.emit(buf, from);
-        continue;
-      }
-      segment = converted;
+  for (const [from, to] of rangesOutsideComments(input)) {
+    const segment = input.slice(from, to);
+    if (!traditional) {
+      cleanSegment(out, segment, from);
+      continue;
     }
-    // Most characters stay as they are: copy the runs between the ones that change in one go.
-    CHANGING.lastIndex = 0;
-    let run = 0;
-    for (let m = CHANGING.exec(segment); m; m = CHANGING.exec(segment)) {
-      const i = m.index;
-      out.copyMapped(segment.slice(run, i), from + run);
-      run = i + 1;
-      const ch = m[0];
-      if (ch === '\r') {
-        if (segment[i + 1] !== '\n') out.emit('\n', from + i);
-      } else if (!ZERO_WIDTH.test(ch)) {
-        const h = halfWidth(ch, out.lastChar());
-        if (h === ch) out.copyMapped(ch, from + i);
-        else out.emit(h, from + i);
-      }
-      // zero-width characters and soft hyphens are dropped
+    const converted = toSimplified(segment);
+    if (converted.length === segment.length) {
+      cleanSegment(out, converted, from);
+    } else {
+      // opencc's t2s is character for character for all but a few phrases; when a range changes
+      // length, its characters are mapped to the range's start rather than guessed.
+      const scratch = new MappedTextBuilder();
+      cleanSegment(scratch, converted, 0);
+      out.emit(scratch.finish(0).text, from);
     }
-    out.copyMapped(segment.slice(run), from + run);
   }
   return out.finish(input.length);
+}
+
+/** Writes a segment whose character i stands for source position from + i, cleaned character by character. */
+function cleanSegment(out: MappedTextBuilder, segment: string, from: number): void {
+  // Most characters stay as they are: copy the runs between the ones that change in one go.
+  CHANGING.lastIndex = 0;
+  let run = 0;
+  for (let m = CHANGING.exec(segment); m; m = CHANGING.exec(segment)) {
+    const i = m.index;
+    out.copyMapped(segment.slice(run, i), from + run);
+    run = i + 1;
+    const ch = m[0];
+    if (ch === '\r') {
+      if (segment[i + 1] !== '\n') out.emit('\n', from + i);
+    } else if (!ZERO_WIDTH.test(ch)) {
+      const h = halfWidth(ch, out.lastChar());
+      if (h === ch) out.copyMapped(ch, from + i);
+      else out.emit(h, from + i);
+    }
+    // zero-width characters and soft hyphens are dropped
+  }
+  out.copyMapped(segment.slice(run), from + run);
 }
 
 /** Ranges of the input that are not inside HTML comments. */
