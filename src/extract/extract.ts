@@ -335,7 +335,7 @@ export function extractFigures(doc: AnalysedDocument): Extraction {
     if (context === 'tasks') {
       const opening = text.slice(s.start, Math.min(s.end, s.start + 12));
       if (/^(过去一年|去年|上年|一年来|过去的一年)/.test(opening)) lookBackParagraph = s.paragraph;
-      else if (/^(今年|明年|新的一年)/.test(opening) || lookBackParagraph !== s.paragraph) lookBackParagraph = lookBackParagraph === s.paragraph ? -1 : lookBackParagraph;
+      else if (/^(今年|明年|新的一年)/.test(opening)) lookBackParagraph = -1;
       if (lookBackParagraph === s.paragraph) context = 'review';
     }
     const from = context === 'passage' && passage ? Math.max(s.start, passage.start) : s.start;
