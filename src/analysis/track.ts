@@ -50,6 +50,17 @@ function rank(a: FigureRow): number {
   return 2;
 }
 
+/**
+ * The region whose targets a region's are compared with (escalation, 加码): a city's province, a
+ * county's city, or its province where it belongs to no city.
+ */
+export function parentRegion(r: { level: string | null; province: string | null; city: string | null }): { province: string; city: string | null; level: 'province' | 'prefecture' } | null {
+  if (!r.province) return null;
+  if (r.level === 'prefecture') return { province: r.province, city: null, level: 'province' };
+  if (r.level === 'county') return r.city ? { province: r.province, city: r.city, level: 'prefecture' } : { province: r.province, city: null, level: 'province' };
+  return null;
+}
+
 const key = (metric: string, quantity: string, year: number | null) => `${metric}|${quantity}|${year}`;
 
 export function buildTrack(targets: FigureRow[], actuals: FigureRow[], parentTargets: FigureRow[] = [], tolerance = 0.5): TrackRecord[] {

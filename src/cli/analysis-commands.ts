@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import type { Level } from '../types.ts';
 import { Store, resolveDbPath } from '../store/store.ts';
 import { queryFigures, type StoredFigure } from '../store/figures.ts';
-import { buildTrack, type TrackRecord } from '../analysis/track.ts';
+import { buildTrack, parentRegion, type TrackRecord } from '../analysis/track.ts';
 import { table, truncate } from './format.ts';
 import { bundledDictionaries, loadDictionary } from '../analysis/words.ts';
 import { dictionaryIndex, filteredDocuments, kwic, spread } from '../store/term-queries.ts';
@@ -20,23 +20,14 @@ function fmt(v: number | null, v2: number | null, unit: string | null): string {
 
 const MODIFIER_SIGN: Record<string, string> = { around: '≈', at_least: '≥', at_most: '≤', range: '', point: '', qualitative: '(qualitative)', not_set: '(not set)' };
 
-/** The parent region whose targets a region's are compared with: a city's province, a county's city. */
-function parentOf(rows: StoredFigure[]): { region: string; level: Level } | null {
-  const r = rows.find((x) => x.level);
-  if (!r) return null;
-  if (r.level === 'prefecture' && r.province) return { region: r.province, level: 'province' };
-  if (r.level === 'county' && r.city) return { region: r.city, level: 'prefecture' };
-  if (r.level === 'county' && r.province) return { region: r.province, level: 'province' };
-  return null;
-}
-
 export function trackFromStore(store: Store, opts: { region?: string; level?: Level; metric?: string; quantity?: string; tolerance?: number }): TrackRecord[] {
   const filter = { region: opts.region, level: opts.level, metric: opts.metric };
   const keep = (r: StoredFigure) => !opts.quantity || r.quantity === opts.quantity;
   const targets = queryFigures(store.db, 'target', filter).filter((r) => r.docKind === 'report' && keep(r));
   const actuals = queryFigures(store.db, 'actual', filter).filter(keep);
-  const parent = parentOf(targets);
-  const parentTargets = parent ? queryFigures(store.db, 'target', { region: parent.region, level: parent.level, metric: opts.metric }).filter(keep) : [];
+  const first = targets.find((x) => x.level);
+  const parent = first ? parentRegion(first) : null;
+  const parentTargets = parent ? queryFigures(store.db, 'target', { region: parent.city ?? parent.province, level: parent.level, metric: opts.metric }).filter(keep) : [];
   return buildTrack(targets, actuals, parentTargets, opts.tolerance ?? 0.5);
 }
 

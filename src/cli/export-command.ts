@@ -8,7 +8,7 @@ import { Store, resolveDbPath, type DocumentFilter } from '../store/store.ts';
 import { queryFigures, type StoredFigure } from '../store/figures.ts';
 import { dictionaryIndex, filteredDocuments } from '../store/term-queries.ts';
 import { bundledDictionaries, loadDictionary } from '../analysis/words.ts';
-import { buildTrack } from '../analysis/track.ts';
+import { buildTrack, parentRegion } from '../analysis/track.ts';
 import { standardValue, stataDo, toCsv, toJsonRecords, widen, type Cell, type Column, type Table } from '../analysis/tables.ts';
 
 const ID_COLUMNS: Column[] = [
@@ -73,13 +73,16 @@ function attainmentTable(store: Store, filter: DocumentFilter, tolerance: number
   const parentTargets = new Map<string, StoredFigure[]>();
   for (const t of queryFigures(store.db, 'target', {})) {
     const k = regionKey(t);
-    parentTargets.set(k, [...(parentTargets.get(k) ?? []), t]);
+    const list = parentTargets.get(k);
+    if (list) list.push(t);
+    else parentTargets.set(k, [t]);
   }
   const rows: Cell[][] = [];
   for (const { targets: ts, actuals: as } of byRegion.values()) {
     const first = ts[0];
-    const parentKey = first.level === 'prefecture' ? [first.province, null, null].join('|') : first.level === 'county' ? [first.province, first.city, null].join('|') : '';
-    for (const r of buildTrack(ts, as, parentTargets.get(parentKey) ?? [], tolerance)) {
+    const parent = parentRegion(first);
+    const parentList = parent ? parentTargets.get(regionKey({ ...parent, county: null })) ?? [] : [];
+    for (const r of buildTrack(ts, as, parentList, tolerance)) {
       rows.push([
         first.code, first.province, first.city, first.county, first.level, r.year, r.metric, r.quantity, r.target.value, r.target.value2, r.target.unit, r.target.modifier, r.target.stretch,
         r.actual?.value ?? null, r.actual?.unit ?? null, r.actual?.source ?? null, r.actual?.estimated ?? null, r.status, r.gap, r.parent?.value ?? null, r.escalation, r.target.text, r.actual?.text ?? null,
