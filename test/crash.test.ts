@@ -59,15 +59,45 @@ test('gwr add killed with SIGKILL mid-batch: every document whole or absent, and
 test('two gwr add processes on one database at once', async () => {
   const db = join(dir, 'concurrent.db');
   const run = (paths: string[]) =>
-    new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'gwr.js'), 'add', ...paths, '--db', db], { stdio: 'ignore' });
-      child.on('exit', (code) => resolve(code ?? -1));
+    new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'gwr.js'), 'add', ...paths, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('exit', (code) => resolve(`exit ${code}${code === 0 ? '' : `: ${stderr.slice(-2000)}`}`));
     });
   // overlapping batches: both add the 广东 province reports
-  const codes = await Promise.all([run(batch), run([batch[1], join(SHARED_REPORTS, 'city', '深圳市')])]);
-  assert.deepEqual(codes, [0, 0]);
+  const results = await Promise.all([run(batch), run([batch[1], join(SHARED_REPORTS, 'city', '深圳市')])]);
+  assert.deepEqual(results, ['exit 0', 'exit 0']);
   const { documents } = check(db);
   const expected = gwr(['add', ...batch, join(SHARED_REPORTS, 'city', '深圳市'), '--db', join(dir, 'sequential.db')]);
   assert.equal(expected.code, 0);
   assert.equal(documents, check(join(dir, 'sequential.db')).documents);
+});
+
+test('several processes creating the same new database at the same instant all open it', async () => {
+  // Each waits for a common start time, then opens the store: switching to WAL and migrating a new
+  // file race unless the store takes the locks in the right order.
+  const script = `import { Store } from ${JSON.stringify(join(ROOT, 'src', 'store', 'store.ts'))};
+    const [file, at] = process.argv.slice(-2);
+    while (Date.now() < Number(at)) {}
+    new Store(file).close();`;
+  for (let round = 0; round < 5; round++) {
+    const db = join(dir, `fresh-${round}.db`);
+    const at = String(Date.now() + 1500);
+    const results = await Promise.all(
+      [1, 2, 3].map(
+        () =>
+          new Promise<string>((resolve) => {
+            const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, db, at], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+            let stderr = '';
+            child.stderr.on('data', (d) => (stderr += d));
+            child.on('exit', (code) => resolve(code === 0 ? 'opened' : stderr.split('\n').find((l) => l.includes('Error')) ?? `exit ${code}`));
+          }),
+      ),
+    );
+    assert.deepEqual(results, ['opened', 'opened', 'opened'], `round ${round}`);
+    const c = new Database(db, { readonly: true });
+    assert.equal(c.pragma('journal_mode', { simple: true }), 'wal');
+    c.close();
+  }
 });

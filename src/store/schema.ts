@@ -130,14 +130,18 @@ export const MIGRATIONS: Array<{ version: number; description: string; sql: stri
 ];
 
 export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (version() >= SCHEMA_VERSION) return;
+  // IMMEDIATE takes the write lock before reading the version, so two processes opening a new
+  // database at once do not both run the same migration; the second finds it done.
+  db.transaction(() => {
+    const current = version();
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+    }
+  }).immediate();
 }
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

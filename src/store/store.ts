@@ -117,14 +117,30 @@ export function documentConditions(filter: DocumentFilter, params: unknown[], ow
   return where;
 }
 
+const BUSY_TIMEOUT_MS = 15_000;
+
+/** Switches to WAL. A new database may be switched by another process at the same moment, and
+ * SQLite answers that with SQLITE_BUSY without calling the busy handler, so wait and retry here. */
+function enableWal(db: Database.Database): void {
+  const started = Date.now();
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() - started > BUSY_TIMEOUT_MS) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+}
+
 export class Store {
   readonly db: Database.Database;
 
   constructor(readonly path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
+    this.db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    enableWal(this.db);
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 15000');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
   }
