@@ -2,8 +2,8 @@
 import { Command, Option } from 'commander';
 import type { Level } from '../types.ts';
 import { Store, resolveDbPath } from '../store/store.ts';
-import { queryFigures, type StoredFigure } from '../store/figures.ts';
-import { buildTrack, parentRegion, type TrackRecord } from '../analysis/track.ts';
+import type { TrackRecord } from '../analysis/track.ts';
+import { trackFromStore } from '../queries/track.ts';
 import { table, truncate } from './format.ts';
 import { bundledDictionaries, loadDictionary } from '../analysis/words.ts';
 import { dictionaryIndex, filteredDocuments, kwic, spread } from '../store/term-queries.ts';
@@ -19,17 +19,6 @@ function fmt(v: number | null, v2: number | null, unit: string | null): string {
 }
 
 const MODIFIER_SIGN: Record<string, string> = { around: '≈', at_least: '≥', at_most: '≤', range: '', point: '', qualitative: '(qualitative)', not_set: '(not set)' };
-
-export function trackFromStore(store: Store, opts: { region?: string; level?: Level; metric?: string; quantity?: string; tolerance?: number }): TrackRecord[] {
-  const filter = { region: opts.region, level: opts.level, metric: opts.metric };
-  const keep = (r: StoredFigure) => !opts.quantity || r.quantity === opts.quantity;
-  const targets = queryFigures(store.db, 'target', filter).filter((r) => r.docKind === 'report' && keep(r));
-  const actuals = queryFigures(store.db, 'actual', filter).filter(keep);
-  const first = targets.find((x) => x.level);
-  const parent = first ? parentRegion(first) : null;
-  const parentTargets = parent ? queryFigures(store.db, 'target', { region: parent.city ?? parent.province, level: parent.level, metric: opts.metric }).filter(keep) : [];
-  return buildTrack(targets, actuals, parentTargets, opts.tolerance ?? 0.5);
-}
 
 const dbOpt = () => new Option('--db <file>', 'SQLite database file (default: $GWR_DB or ./gwr.db)');
 

@@ -27,6 +27,9 @@ export interface StoredFigure extends FigureRow {
   code: string | null;
   kind: 'target' | 'actual';
   sentence: string;
+  /** Offsets of the sentence in the document's normalised text. */
+  sentenceStart: number;
+  sentenceEnd: number;
   sectionTitle: string | null;
 }
 
@@ -41,10 +44,13 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
     where.push('f.year = ?');
     params.push(filter.figureYear);
   }
-  where.push(...documentConditions({ level: filter.level, region: filter.region }, params, true));
+  where.push(...documentConditions({ level: filter.level, region: filter.region, year: filter.year }, params, true));
   const rows = db
     .prepare(
-      `SELECT f.*, f.doc_id AS docId, d.kind AS docKind, d.year AS docYear, d.province, d.city, d.county, d.level, d.code, substr(d.text, f.start + 1, f.end - f.start) AS text,
+      `SELECT f.*, f.doc_id AS docId, d.kind AS docKind, d.year AS docYear, d.province, d.city, d.county, d.level, d.code, s.start AS sentenceStart, s.end AS sentenceEnd,
+         -- the figure's text is cut from its sentence: reading each document's whole text per row is slow
+         CASE WHEN f.start >= s.start AND f.end <= s.end THEN substr(s.text, f.start - s.start + 1, f.end - f.start)
+           ELSE substr(d.text, f.start + 1, f.end - f.start) END AS text,
          s.text AS sentence, sec.title AS sectionTitle
        FROM figures f JOIN documents d ON d.id = f.doc_id
        LEFT JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.sentence
@@ -55,6 +61,6 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
   return rows.map((r) => ({
     id: r.id, docId: r.docId, docKind: r.docKind, docYear: r.docYear, region: regionName(r as any), province: r.province, city: r.city, county: r.county, level: r.level, code: r.code,
     kind: r.kind, metric: r.metric, label: r.label, quantity: r.quantity, value: r.value, value2: r.value2, unit: r.unit, modifier: r.modifier,
-    stretch: Boolean(r.stretch), year: r.year, estimated: Boolean(r.estimated), start: r.start, end: r.end, text: r.text, sentence: r.sentence, sectionTitle: r.sectionTitle,
+    stretch: Boolean(r.stretch), year: r.year, estimated: Boolean(r.estimated), start: r.start, end: r.end, text: r.text, sentence: r.sentence, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd, sectionTitle: r.sectionTitle,
   }));
 }
