@@ -24,6 +24,8 @@ export interface FigureRow {
   end: number;
   /** The text the offsets point at. */
   text: string;
+  /** The whole sentence it is in, when the caller has it. */
+  sentence?: string;
 }
 
 export interface TrackRecord {
@@ -32,8 +34,8 @@ export interface TrackRecord {
   metric: string;
   quantity: string;
   label: string;
-  target: { value: number | null; value2: number | null; unit: string | null; modifier: string | null; stretch: boolean; docId: number; text: string; start: number; end: number };
-  actual: { value: number | null; unit: string | null; estimated: boolean; source: 'report' | 'communique'; docId: number; text: string; start: number; end: number } | null;
+  target: { value: number | null; value2: number | null; unit: string | null; modifier: string | null; stretch: boolean; docId: number; text: string; sentence?: string; start: number; end: number };
+  actual: { value: number | null; unit: string | null; estimated: boolean; source: 'report' | 'communique'; docId: number; text: string; sentence?: string; start: number; end: number } | null;
   status: Status;
   gap: number | null;
   rule: string;
@@ -90,8 +92,8 @@ export function buildTrack(targets: FigureRow[], actuals: FigureRow[], parentTar
       metric: t.metric,
       quantity: t.quantity,
       label: t.label,
-      target: { value: t.value, value2: t.value2, unit: t.unit, modifier: t.modifier, stretch: t.stretch, docId: t.docId, text: t.text, start: t.start, end: t.end },
-      actual: a ? { value: a.value, unit: a.unit, estimated: a.estimated, source: a.docKind, docId: a.docId, text: a.text, start: a.start, end: a.end } : null,
+      target: { value: t.value, value2: t.value2, unit: t.unit, modifier: t.modifier, stretch: t.stretch, docId: t.docId, text: t.text, sentence: t.sentence, start: t.start, end: t.end },
+      actual: a ? { value: a.value, unit: a.unit, estimated: a.estimated, source: a.docKind, docId: a.docId, text: a.text, sentence: a.sentence, start: a.start, end: a.end } : null,
       status: result.status,
       gap: result.gap,
       rule: result.rule,

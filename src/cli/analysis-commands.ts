@@ -2,7 +2,6 @@
 import { Command, Option } from 'commander';
 import type { Level } from '../types.ts';
 import { Store, resolveDbPath } from '../store/store.ts';
-import type { TrackRecord } from '../analysis/track.ts';
 import { trackFromStore } from '../queries/track.ts';
 import { table, truncate } from './format.ts';
 import { bundledDictionaries, loadDictionary } from '../analysis/words.ts';

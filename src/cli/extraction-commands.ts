@@ -8,13 +8,10 @@ import { analyseDocument } from '../structure/document.ts';
 import { extractFigures } from '../extract/extract.ts';
 import { toContract, type ContractOutput } from '../extract/contract.ts';
 import { scoreFile, totalScore, type GoldFile, type Score } from '../extract/evaluate.ts';
-import type { DocumentExtras } from '../ingest/ingest.ts';
-import { figureWriter, queryFigures } from '../store/figures.ts';
+import { queryFigures } from '../store/figures.ts';
 import { collectFiles } from '../ingest/files.ts';
 import { table, truncate } from './format.ts';
 import { Store, resolveDbPath } from '../store/store.ts';
-
-export const extractionExtras: DocumentExtras = (doc) => figureWriter(extractFigures(doc));
 
 async function extractFile(file: string): Promise<ContractOutput> {
   const doc = analyseDocument(await readReport(file));

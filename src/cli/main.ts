@@ -4,11 +4,12 @@ import cliProgress from 'cli-progress';
 import type { DocumentMetadata, Level } from '../types.ts';
 import { Store, resolveDbPath, regionName, type DocumentFilter } from '../store/store.ts';
 import { collectFiles, parseMetadataOverrides } from '../ingest/files.ts';
-import { ingestFile, type IngestOutcome } from '../ingest/ingest.ts';
+import { extractionExtras, ingestFile, type IngestOutcome } from '../ingest/ingest.ts';
 import { table, truncate } from './format.ts';
-import { registerExtractionCommands, extractionExtras } from './extraction-commands.ts';
+import { registerExtractionCommands } from './extraction-commands.ts';
 import { registerAnalysisCommands } from './analysis-commands.ts';
 import { registerExportCommand } from './export-command.ts';
+import { registerServerCommands } from './server-commands.ts';
 
 const LEVELS = ['national', 'province', 'prefecture', 'county'];
 
@@ -220,6 +221,7 @@ export function buildProgram(result: { code: number }): Command {
   registerExtractionCommands(program, result);
   registerAnalysisCommands(program, result);
   registerExportCommand(program, result);
+  registerServerCommands(program, result);
   return program;
 }
 

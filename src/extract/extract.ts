@@ -9,6 +9,9 @@
 //   marked 预计 when estimated (下同 carries the mark forward).
 // - A figure belongs to the metric named before it in its sentence, up to the next metric named.
 import type { AnalysedDocument } from '../types.ts';
+
+/** What extraction reads of an analysed document: its text, metadata and structure. */
+export type ExtractionInput = Pick<AnalysedDocument, 'text' | 'metadata' | 'sections' | 'paragraphs' | 'sentences'>;
 import { findQuantities, type Quantity as Figure } from '../numbers/quantities.ts';
 import { findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
 
@@ -58,7 +61,7 @@ const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主�
 const OTHER_YEAR = /((?:19|20)\d{2})\s*年/g;
 const CLAUSE_BREAK = /[，,；;。：:]/;
 
-function targetYearOf(doc: AnalysedDocument): number | null {
+function targetYearOf(doc: ExtractionInput): number | null {
   const { year, date, kind } = doc.metadata;
   if (year === null) return null;
   // a communiqué's figures are for its own year, which plays the part of the review year
@@ -76,7 +79,7 @@ interface Passage {
 const MULTI_YEAR = /十[一二三四五六]五|五年|规划|远景|中长期|今后|未来/;
 
 /** Titles of a section and the sections above it. */
-function sectionTitles(doc: AnalysedDocument, index: number | null): string {
+function sectionTitles(doc: ExtractionInput, index: number | null): string {
   const titles: string[] = [];
   for (let i = index; i !== null && i !== undefined; i = doc.sections[i].parent) titles.push(doc.sections[i].title);
   return titles.join(' ');
@@ -86,7 +89,7 @@ function sectionTitles(doc: AnalysedDocument, index: number | null): string {
  * The main-expected-targets passage: from its introduction to the end of its paragraph or list. Of
  * several candidates, the one about this year wins over the five-year plan's (十四五时期主要目标).
  */
-export function findTargetPassage(doc: AnalysedDocument, targetYear: number | null): Passage | null {
+export function findTargetPassage(doc: ExtractionInput, targetYear: number | null): Passage | null {
   const { text } = doc;
   let best: { passage: Passage; score: number } | null = null;
   const thisYear = new RegExp(`今年|明年|${targetYear ?? '----'}年`);
@@ -123,7 +126,7 @@ export function findTargetPassage(doc: AnalysedDocument, targetYear: number | nu
   return best && best.score > -4 ? best.passage : null;
 }
 
-function contextOf(doc: AnalysedDocument, sentenceIndex: number, passage: Passage | null): Context {
+function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage | null): Context {
   // a statistics communiqué reports its year's figures from start to end
   if (doc.metadata.kind === 'communique') return 'review';
   const s = doc.sentences[sentenceIndex];
@@ -150,7 +153,7 @@ function clauseStart(text: string, from: number, at: number): number {
 }
 
 /** Words naming the document's own region, and region-wide words, that may stand before a metric. */
-function ownRegionWords(doc: AnalysedDocument): RegExp {
+function ownRegionWords(doc: ExtractionInput): RegExp {
   const names = [doc.metadata.province, doc.metadata.city, doc.metadata.county].filter((n): n is string => Boolean(n));
   const short = names.map((n) => n.replace(/(省|市|区|县|自治区|自治州|自治县|壮族|回族|维吾尔)+$/, '')).filter((n) => n.length >= 2);
   const words = ['全市', '全区', '全县', '全省', '全州', '全盟', '全旗', '全国', '我市', '我区', '我县', '我省', '本市', '本区', '市区', '城乡', '全社会', '市级', '区级', ...names, ...short];
@@ -311,7 +314,7 @@ const SPLIT_URBAN_RURAL: Record<string, [string, string]> = {
   disposable_income: ['urban_disposable_income', 'rural_disposable_income'],
 };
 
-export function extractFigures(doc: AnalysedDocument): Extraction {
+export function extractFigures(doc: ExtractionInput): Extraction {
   const { text } = doc;
   const targetYear = targetYearOf(doc);
   const reviewYear = targetYear === null ? null : targetYear - 1;

@@ -33,9 +33,13 @@ export interface StoredFigure extends FigureRow {
   sectionTitle: string | null;
 }
 
-export function queryFigures(db: Database.Database, kind: 'target' | 'actual', filter: DocumentFilter & { metric?: string; figureYear?: number }): StoredFigure[] {
+export function queryFigures(db: Database.Database, kind: 'target' | 'actual', filter: DocumentFilter & { metric?: string; figureYear?: number; docId?: number }): StoredFigure[] {
   const where = ['f.kind = ?'];
   const params: unknown[] = [kind];
+  if (filter.docId !== undefined) {
+    where.push('f.doc_id = ?');
+    params.push(filter.docId);
+  }
   if (filter.metric) {
     where.push('f.metric = ?');
     params.push(filter.metric);
@@ -44,7 +48,7 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
     where.push('f.year = ?');
     params.push(filter.figureYear);
   }
-  where.push(...documentConditions({ level: filter.level, region: filter.region, year: filter.year }, params, true));
+  where.push(...documentConditions({ kind: filter.kind, level: filter.level, region: filter.region, year: filter.year }, params, true));
   const rows = db
     .prepare(
       `SELECT f.*, f.doc_id AS docId, d.kind AS docKind, d.year AS docYear, d.province, d.city, d.county, d.level, d.code, s.start AS sentenceStart, s.end AS sentenceEnd,

@@ -1,7 +1,7 @@
 // The corpus database (SQLite through better-sqlite3). Every document is written in one transaction,
 // so a crash never leaves half a document; documents are deduplicated by the hash of their text.
 import Database from 'better-sqlite3';
-import type { AnalysedDocument, DocumentMetadata, Level, SectionRole } from '../types.ts';
+import type { AnalysedDocument, DocumentKind, DocumentMetadata, Level, Paragraph, Section, SectionRole, Sentence } from '../types.ts';
 import { migrate } from './schema.ts';
 import { encodePairs, pairQuery, queryTerms } from './pairs.ts';
 import { mapToRuns } from '../normalize/mapped-text.ts';
@@ -43,6 +43,7 @@ export interface DocumentDetail extends DocumentSummary {
 }
 
 export interface DocumentFilter {
+  kind?: DocumentKind;
   level?: Level;
   year?: number;
   /** Matches province, city or county, full or short name (苏州 finds 苏州市). */
@@ -96,6 +97,10 @@ export function regionName(d: { province: string | null; city: string | null; co
  */
 export function documentConditions(filter: DocumentFilter, params: unknown[], ownReportsOnly = false): string[] {
   const where: string[] = [];
+  if (filter.kind) {
+    where.push('d.kind = ?');
+    params.push(filter.kind);
+  }
   if (filter.level) {
     where.push('d.level = ?');
     params.push(filter.level);
@@ -137,7 +142,12 @@ function enableWal(db: Database.Database): void {
 export class Store {
   readonly db: Database.Database;
 
-  constructor(readonly path: string) {
+  /** With `readonly`, the file must exist and already be migrated (the server's query workers). */
+  constructor(readonly path: string, opts: { readonly?: boolean } = {}) {
+    if (opts.readonly) {
+      this.db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      return;
+    }
     this.db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
     enableWal(this.db);
     this.db.pragma('synchronous = NORMAL');
@@ -223,22 +233,54 @@ export class Store {
     })();
   }
 
+  /** The stored text, metadata and structure of a document: what extraction reads. */
+  getAnalysis(id: number): { text: string; metadata: DocumentMetadata; sections: Section[]; paragraphs: Paragraph[]; sentences: Sentence[] } | null {
+    const row = this.db
+      .prepare('SELECT text, kind, province, city, county, level, code, year, date, meeting, speaker, speaker_title AS speakerTitle FROM documents WHERE id = ?')
+      .get(id) as (DocumentMetadata & { text: string }) | undefined;
+    if (!row) return null;
+    const { text, ...metadata } = row;
+    const structure = this.getStructure(id)!;
+    const sentences = this.db.prepare('SELECT idx AS "index", paragraph, section, start, end FROM sentences WHERE doc_id = ? ORDER BY idx').all(id) as Sentence[];
+    return { text, metadata, sections: structure.sections, paragraphs: structure.paragraphs, sentences };
+  }
+
+  /**
+   * Replaces a document's metadata (a user's correction) and, in the same transaction, the rows of
+   * later stages that depend on it (`extra` writes the figures extracted again).
+   */
+  updateMetadata(id: number, metadata: DocumentMetadata, extra?: ExtraWriter): boolean {
+    return this.db.transaction(() => {
+      const changed = this.db
+        .prepare(`UPDATE documents SET kind = @kind, province = @province, city = @city, county = @county, level = @level, code = @code, year = @year,
+          date = @date, meeting = @meeting, speaker = @speaker, speaker_title = @speakerTitle WHERE id = @id`)
+        .run({ ...metadata, id }).changes;
+      if (!changed) return false;
+      this.db.prepare('DELETE FROM figures WHERE doc_id = ?').run(id);
+      this.db.prepare('DELETE FROM commitments WHERE doc_id = ?').run(id);
+      extra?.(this.db, id);
+      return true;
+    }).immediate();
+  }
+
   private filterSql(filter: DocumentFilter, params: unknown[]): string {
     const where = documentConditions(filter, params);
     return where.length ? `WHERE ${where.join(' AND ')}` : '';
   }
 
 
-  listDocuments(filter: DocumentFilter = {}): DocumentSummary[] {
+  /** Documents of a filter in id order; `limit` and `offset` page through them. */
+  listDocuments(filter: DocumentFilter = {}, page: { limit?: number; offset?: number } = {}): DocumentSummary[] {
     const params: unknown[] = [];
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ${this.filterSql(filter, params)} ORDER BY d.id`)
-      .all(...params) as Record<string, unknown>[];
+    const where = this.filterSql(filter, params);
+    params.push(page.limit ?? -1, page.offset ?? 0);
+    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ${where} ORDER BY d.id LIMIT ? OFFSET ?`).all(...params) as Record<string, unknown>[];
     return rows.map(toSummary);
   }
 
-  countDocuments(): number {
-    return (this.db.prepare('SELECT count(*) FROM documents').pluck().get() as number) ?? 0;
+  countDocuments(filter: DocumentFilter = {}): number {
+    const params: unknown[] = [];
+    return this.db.prepare(`SELECT count(*) FROM documents d ${this.filterSql(filter, params)}`).pluck().get(...params) as number;
   }
 
   getDocument(id: number): DocumentDetail | null {

@@ -74,6 +74,16 @@ export class Gazetteer {
     return region.prefecture ? this.byCode.get(region.prefecture) ?? null : null;
   }
 
+  /** The GB/T 2260 code of a region given by name (a county within its city and province), or null when not one region. */
+  codeOf(names: { province: string | null; city: string | null; county: string | null }): string | null {
+    const name = names.county ?? names.city ?? names.province;
+    if (!name) return null;
+    const found = this.lookup(name).filter(
+      (r) => !r.zone && (!names.province || this.provinceOf(r).name === names.province) && (!names.county || !names.city || r.kind !== 'county' || !r.prefecture || this.prefectureOf(r)?.name === names.city),
+    );
+    return found.length === 1 ? found[0].code : null;
+  }
+
   /** Every full region name (not short forms) that occurs in `text`, with its position. */
   findFullNames(text: string): Array<{ region: Region; at: number }> {
     const found: Array<{ region: Region; at: number }> = [];
