@@ -58,6 +58,9 @@ test('numbers as written: ranges, Chinese numerals, fractions, scales, thousands
   assert.deepEqual(q('提高0.5个百分点'), [[0.5, null, '个百分点']]);
   // ranks, years and identifiers are not figures
   assert.deepEqual(q('列全市第3位，2023年，G60科创走廊，5G工厂'), []);
+  // nor are the parts of a date (the session date under the title of 苏州 2024)
+  assert.deepEqual(q('——2024年1月16日在市十七届人大三次会议上，3月5号'), []);
+  assert.deepEqual(q('用时8个月，建成12个'), [[8, null, '个'], [12, null, '个']]);
 });
 
 test('one list item with two figures: 城乡居民收入分别增长8.5%和10% is two targets', () => {

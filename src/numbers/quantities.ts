@@ -127,6 +127,8 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (percent && !unit) unit = '%';
     if (!unit && /^年/.test(text.slice(end, end + 1)) && Number.isInteger(v1) && v1 >= 1949 && v1 <= 2100) continue;
     if (unit === '年' || unit1 === '年') continue;
+    // dates: the month and day of 2024年1月16日 are not figures
+    if (!unit && v2 === null && Number.isInteger(v1) && v1 >= 1 && v1 <= 31 && /^[月日号]/.test(text.slice(end, end + 1))) continue;
     if (n1.includes('分之') && !percent) {
       // 三分之二: a fraction, as a percentage
       v1 = v1 * 100;

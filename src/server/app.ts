@@ -129,7 +129,8 @@ export function createApp(opts: AppOptions): Hono {
     opts.log(`error on ${c.req.method} ${c.req.path}: ${err.stack ?? err}`);
     return c.json({ error: 'internal error' }, 500);
   });
-  app.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
+  const noEndpoint = (c: Context) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404);
+  app.notFound(noEndpoint);
 
   const requireWrite = async (c: Context, next: () => Promise<void>) => {
     if (!tokenDigest) throw new HttpError(403, 'this server is read-only: start it with --write and GWR_TOKEN to allow changes');
@@ -226,6 +227,7 @@ export function createApp(opts: AppOptions): Hono {
 
   const files = staticFiles();
   app.get('*', (c) => {
+    if (c.req.path.startsWith('/api/')) return noEndpoint(c);
     const file = files.get(c.req.path);
     if (!file) return c.json({ error: `no such page: ${c.req.path}` }, 404);
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache' });
