@@ -11,6 +11,7 @@ function t(key, vars = {}) {
 }
 
 const LEVEL_LABEL = { national: 'national', province: 'province_level', prefecture: 'prefecture', county: 'county' };
+const placeName = (m) => (m.level === 'national' ? t('national') : [m.province, m.city !== m.province ? m.city : '', m.county].filter(Boolean).join(''));
 const levelName = (l) => (l ? t(LEVEL_LABEL[l] ?? l) : '');
 const quantityName = (q) => t(q === 'level' ? 'level_q' : q);
 const roleName = (r) => t(r === 'targets' ? 'targets_role' : r);
@@ -254,7 +255,11 @@ async function corpusGrid(params) {
 
 function uploadPanel() {
   const list = h('ul', { class: 'upload-list' });
-  const input = h('input', { type: 'file', multiple: true, accept: '.txt,.md,.html,.htm,.docx,.pdf', hidden: true, onchange: (e) => upload([...e.target.files]) });
+  const input = h('input', { type: 'file', multiple: true, accept: '.txt,.md,.html,.htm,.docx,.pdf', hidden: true, onchange: (e) => {
+    upload([...e.target.files]);
+    // choosing the same file again (after a failure) must fire again
+    e.target.value = '';
+  } });
   const zone = h('div', { class: 'dropzone', tabindex: 0, onclick: () => input.click(), onkeydown: (e) => e.key === 'Enter' && input.click() }, t('upload_hint'));
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -280,7 +285,7 @@ function uploadPanel() {
         const body = await sendFile(file, (p) => (status.textContent = `${t('uploading')} ${p}%`));
         for (const r of body.results) {
           item.className = r.status;
-          status.textContent = r.status === 'failed' ? `${t('failed')}: ${r.error}` : `${t(r.status)} #${r.id} ${r.metadata ? `${[r.metadata.province, r.metadata.city !== r.metadata.province ? r.metadata.city : '', r.metadata.county].filter(Boolean).join('')} ${r.metadata.year ?? ''}` : ''}`;
+          status.textContent = r.status === 'failed' ? `${t('failed')}: ${r.error}` : `${t(r.status)} #${r.id} ${r.metadata ? `${placeName(r.metadata)} ${r.metadata.year ?? ''}` : ''}`;
           if (r.status === 'added') {
             changed = true;
             item.append(' ', h('a', { href: `#/report/${r.id}` }, t('open_report')));
@@ -445,14 +450,16 @@ async function reportPage(params, id) {
     );
   };
 
-  const show = (key, scroll) => {
-    const r = byKey.get(key);
-    if (!r) return;
-    recordEl.replaceChildren(describe(r));
+  /** Shows the records of one figure (or of all figures sharing the clicked characters). */
+  const show = (keys, scroll) => {
+    const shown = keys.map((k) => byKey.get(k)).filter(Boolean);
+    if (!shown.length) return;
+    const r = shown[0];
+    recordEl.replaceChildren(...shown.map(describe));
     recordEl.hidden = false;
-    recordEl.dataset.key = key;
+    recordEl.dataset.key = r.key;
     for (const el of document.querySelectorAll('.selected')) el.classList.remove('selected');
-    document.querySelector(`tr[data-key="${key}"]`)?.classList.add('selected');
+    for (const k of keys) document.querySelector(`tr[data-key="${k}"]`)?.classList.add('selected');
     const sentence = document.getElementById(`s-${r.sentenceStart}`);
     if (sentence) {
       sentence.classList.add('selected');
@@ -467,11 +474,11 @@ async function reportPage(params, id) {
 
   textEl.addEventListener('click', (e) => {
     const mark = e.target.closest('mark.fig');
-    if (mark) show(mark.dataset.ids.split(' ')[0], false);
+    if (mark) show(mark.dataset.ids.split(' '), false);
   });
   textEl.addEventListener('keydown', (e) => {
     const mark = e.target.closest?.('mark.fig');
-    if (mark && e.key === 'Enter') show(mark.dataset.ids.split(' ')[0], false);
+    if (mark && e.key === 'Enter') show(mark.dataset.ids.split(' '), false);
   });
 
   const tabs = ['target', 'actual', 'commitment'];
@@ -492,7 +499,7 @@ async function reportPage(params, id) {
                   { key: 'year', label: t('figure_year') },
                 ],
             rows,
-            { rowData: (r) => ({ key: r.key }), onRowClick: (r) => show(r.key, true), class: `figures ${kind}` },
+            { rowData: (r) => ({ key: r.key }), onRowClick: (r) => show([r.key], true), class: `figures ${kind}` },
           )
         : message(t('no_data')),
     );
