@@ -41,7 +41,7 @@ async function open(hash: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(new URL(hash, server.url).href);
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 30_000 });
-  assert.equal(await page.locator('p.error').count(), 0, await page.locator('p.error').first().textContent().catch(() => ''));
+  assert.equal(await page.locator('p.error').count(), 0, (await page.locator('p.error').first().textContent().catch(() => '')) ?? '');
 }
 
 async function shot(name: string): Promise<void> {

@@ -51,7 +51,7 @@ function withStore(result: { code: number }, db: string | undefined, body: (stor
 /** Word counts over the documents of a filter. */
 function corpusWords(db: Database.Database, filter: DocumentFilter): { counts: Map<string, number>; documents: number } {
   const docs = filteredDocuments(db, filter);
-  const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+  const text = db.prepare('SELECT text FROM document_texts WHERE doc_id = ?').pluck();
   const counts = new Map<string, number>();
   for (const id of docs.keys()) wordCounts(text.get(id) as string, counts);
   return { counts, documents: docs.size };
@@ -143,7 +143,7 @@ export function registerAnalysisCommands(program: Command, result: { code: numbe
         const inA = yearRange(opts.a);
         const inB = yearRange(opts.b);
         const docs = filteredDocuments(store.db, { region: opts.region, level: opts.level });
-        const text = store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+        const text = store.db.prepare('SELECT text FROM document_texts WHERE doc_id = ?').pluck();
         const a = new Map<string, number>();
         const b = new Map<string, number>();
         let na = 0;

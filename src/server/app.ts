@@ -100,8 +100,34 @@ function digest(s: string): Buffer {
   return createHash('sha256').update(s).digest();
 }
 
+/**
+ * Answers of read queries, kept until the corpus changes: the corpus changes only through this
+ * server's writes (or a `gwr add` beside it, which the document count in the key notices).
+ */
+class AnswerCache {
+  private readonly answers = new Map<string, unknown>();
+  constructor(private readonly size: number) {}
+  get(key: string): unknown {
+    const v = this.answers.get(key);
+    if (v !== undefined) {
+      this.answers.delete(key);
+      this.answers.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: unknown): void {
+    this.answers.set(key, value);
+    if (this.answers.size > this.size) this.answers.delete(this.answers.keys().next().value!);
+  }
+  clear(): void {
+    this.answers.clear();
+  }
+}
+
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
+  const cache = new AnswerCache(300);
+  const corpusState = opts.store.db.prepare('SELECT count(*) || \':\' || coalesce(max(id), 0) FROM documents').pluck();
   const tokenDigest = opts.token ? digest(opts.token) : null;
 
   app.use(
@@ -151,7 +177,12 @@ export function createApp(opts: AppOptions): Hono {
     app.get(toHonoPath(route.path), async (c) => {
       const parsed = def.params.safeParse({ ...c.req.query(), ...c.req.param() });
       if (!parsed.success) throw new HttpError(400, issuesMessage(parsed.error));
-      const result = await opts.pool.run(route.query, parsed.data, def.timeoutMs ?? opts.queryTimeoutMs);
+      const key = route.query === 'export' ? null : `${corpusState.get()}|${route.query}|${JSON.stringify(parsed.data)}`;
+      let result = key === null ? undefined : cache.get(key);
+      if (result === undefined) {
+        result = await opts.pool.run(route.query, parsed.data, def.timeoutMs ?? opts.queryTimeoutMs);
+        if (key !== null) cache.set(key, result);
+      }
       if (route.query === 'export') {
         const file = result as { filename: string; contentType: string; body: string | Uint8Array };
         return c.body(typeof file.body === 'string' ? (file.body as string) : (file.body as Uint8Array<ArrayBuffer>), 200, {
@@ -188,6 +219,7 @@ export function createApp(opts: AppOptions): Hono {
       if (outcome.status === 'failed') opts.log(`upload ${name} failed: ${outcome.error}`);
       results.push(outcome);
     }
+    cache.clear();
     const status = results.every((r) => r.status === 'failed') ? 422 : results.some((r) => r.status === 'added') ? 201 : 200;
     return c.json({ results }, status);
   });
@@ -214,12 +246,14 @@ export function createApp(opts: AppOptions): Hono {
     const regionChanged = ['province', 'city', 'county'].some((k) => k in edit);
     if (regionChanged && !('code' in edit)) metadata.code = gazetteer().codeOf(metadata);
     opts.store.updateMetadata(id, metadata, figureWriter(extractFigures({ ...current, metadata })));
+    cache.clear();
     return c.json(opts.store.getDocument(id));
   });
 
   app.delete('/api/documents/:id', requireWrite, (c) => {
     const id = idOf(c);
     if (!opts.store.deleteDocument(id)) throw new HttpError(404, `no document with id ${id}`);
+    cache.clear();
     return c.json({ deleted: id });
   });
 

@@ -54,7 +54,7 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
       `SELECT f.*, f.doc_id AS docId, d.kind AS docKind, d.year AS docYear, d.province, d.city, d.county, d.level, d.code, s.start AS sentenceStart, s.end AS sentenceEnd,
          -- the figure's text is cut from its sentence: reading each document's whole text per row is slow
          CASE WHEN f.start >= s.start AND f.end <= s.end THEN substr(s.text, f.start - s.start + 1, f.end - f.start)
-           ELSE substr(d.text, f.start + 1, f.end - f.start) END AS text,
+           ELSE (SELECT substr(t.text, f.start + 1, f.end - f.start) FROM document_texts t WHERE t.doc_id = f.doc_id) END AS text,
          s.text AS sentence, sec.title AS sectionTitle
        FROM figures f JOIN documents d ON d.id = f.doc_id
        LEFT JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.sentence

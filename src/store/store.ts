@@ -169,10 +169,10 @@ export class Store {
     const existing = this.findByHash(doc.hash);
     if (existing !== null) return { id: existing, duplicate: true };
     const insertDoc = this.db.prepare(`INSERT INTO documents (kind, hash, path, format, encoding, title, source, attributes,
-      province, city, county, level, code, year, date, meeting, speaker, speaker_title, chars, traditional, warnings,
-      text, original_text, offset_runs, added_at)
+      province, city, county, level, code, year, date, meeting, speaker, speaker_title, chars, traditional, warnings, added_at)
       VALUES (@kind, @hash, @path, @format, @encoding, @title, @source, @attributes, @province, @city, @county, @level, @code,
-      @year, @date, @meeting, @speaker, @speakerTitle, @chars, @traditional, @warnings, @text, @originalText, @offsetRuns, @addedAt)`);
+      @year, @date, @meeting, @speaker, @speakerTitle, @chars, @traditional, @warnings, @addedAt)`);
+    const insertText = this.db.prepare('INSERT INTO document_texts (doc_id, text, original_text, offset_runs) VALUES (?, ?, ?, ?)');
     const insertSection = this.db.prepare('INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insertParagraph = this.db.prepare('INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)');
     const insertSentence = this.db.prepare('INSERT INTO sentences (doc_id, idx, paragraph, section, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -205,12 +205,10 @@ export class Store {
         chars: doc.text.length,
         traditional: doc.convertedFromTraditional ? 1 : 0,
         warnings: JSON.stringify(doc.warnings),
-        text: doc.text,
-        originalText: doc.originalText,
-        offsetRuns: Buffer.from(runs.buffer, runs.byteOffset, runs.byteLength),
         addedAt: new Date().toISOString(),
       });
       const id = Number(info.lastInsertRowid);
+      insertText.run(id, doc.text, doc.originalText, Buffer.from(runs.buffer, runs.byteOffset, runs.byteLength));
       for (const s of doc.sections) insertSection.run(id, s.index, s.parent, s.level, s.number, s.title, s.role, s.start, s.end);
       for (const p of doc.paragraphs) insertParagraph.run(id, p.index, p.section, p.start, p.end);
       for (const s of doc.sentences) {
@@ -236,7 +234,7 @@ export class Store {
   /** The stored text, metadata and structure of a document: what extraction reads. */
   getAnalysis(id: number): { text: string; metadata: DocumentMetadata; sections: Section[]; paragraphs: Paragraph[]; sentences: Sentence[] } | null {
     const row = this.db
-      .prepare('SELECT text, kind, province, city, county, level, code, year, date, meeting, speaker, speaker_title AS speakerTitle FROM documents WHERE id = ?')
+      .prepare('SELECT t.text, kind, province, city, county, level, code, year, date, meeting, speaker, speaker_title AS speakerTitle FROM documents d JOIN document_texts t ON t.doc_id = d.id WHERE d.id = ?')
       .get(id) as (DocumentMetadata & { text: string }) | undefined;
     if (!row) return null;
     const { text, ...metadata } = row;
@@ -304,7 +302,7 @@ export class Store {
   }
 
   getText(id: number): string | null {
-    return (this.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
+    return (this.db.prepare('SELECT text FROM document_texts WHERE doc_id = ?').pluck().get(id) as string | undefined) ?? null;
   }
 
   /**

@@ -121,7 +121,7 @@ export interface KwicLine {
 export function kwic(db: Database.Database, term: string, window: number, filter: DocumentFilter, limit = Infinity): KwicLine[] {
   const docs = filteredDocuments(db, filter);
   const hits = termHits(db, term, docs).slice(0, limit);
-  const slice = db.prepare('SELECT substr(text, ?, ?) FROM documents WHERE id = ?').pluck();
+  const slice = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
   return hits.map((h) => {
     const d = docs.get(h.docId)!;
     const leftStart = Math.max(0, h.start - window);

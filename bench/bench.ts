@@ -1,0 +1,168 @@
+// `npm run bench -- [--corpus DIR] [--db FILE] [--skip-ingest] [--load]`
+//
+// Ingest + extraction + search indexing of a corpus into a fresh database (MB/s, reports/s, wall
+// time, peak RSS, database size), a re-run of the same corpus (all duplicates), the latency of a
+// fixed query mix (p50/p95/p99), and with --load a load test of the HTTP server (50 clients for
+// 10 s on a mix of read endpoints). Prints a table and writes bench/results/<time>.json with the
+// machine and commit. Without --corpus: the bundled samples copied to ~50 MB with varied years.
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Store } from '../src/store/store.ts';
+import { collectFiles } from '../src/ingest/files.ts';
+import { extractionExtras, ingestFile } from '../src/ingest/ingest.ts';
+import { queryFigures } from '../src/store/figures.ts';
+import { dictionaryIndex, kwic } from '../src/store/term-queries.ts';
+import { bundledDictionaries } from '../src/analysis/words.ts';
+import { startServer } from '../src/server/serve.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    db: { type: 'string' },
+    'skip-ingest': { type: 'boolean', default: false },
+    load: { type: 'boolean', default: false },
+    'target-mb': { type: 'string', default: '50' },
+  },
+});
+
+/** The bundled samples written out again and again, each copy a different year, to ~`mb` MB. */
+function syntheticCorpus(mb: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gwr-bench-'));
+  const samples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.txt'));
+  let bytes = 0;
+  for (let copy = 0; bytes < mb * 1e6; copy++) {
+    for (const f of samples) {
+      const text = readFileSync(join(ROOT, 'examples', f), 'utf8');
+      // each copy differs (so it is not a duplicate) and is given its own year
+      const file = join(dir, `${basename(f, '.txt')}-${copy}.txt`);
+      writeFileSync(file, `${text}\n（副本 ${copy}）\n`);
+      writeFileSync(`${file}.meta.json`, JSON.stringify({ year: 1990 + (copy % 36) }));
+      bytes += statSync(file).size;
+    }
+  }
+  return dir;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function ingestAll(dbFile: string, files: string[]): Promise<{ seconds: number; added: number; duplicate: number; failed: number }> {
+  const store = new Store(dbFile);
+  const counts = { added: 0, duplicate: 0, failed: 0 };
+  const started = performance.now();
+  try {
+    for (const f of files) counts[(await ingestFile(store, f, {}, extractionExtras)).status]++;
+  } finally {
+    store.close();
+  }
+  return { seconds: (performance.now() - started) / 1000, ...counts };
+}
+
+function queryMix(store: Store): Array<{ name: string; run: () => unknown }> {
+  const dict = bundledDictionaries()[0];
+  const region = (store.db.prepare("SELECT city FROM documents WHERE level = 'prefecture' AND city IS NOT NULL GROUP BY city ORDER BY count(*) DESC LIMIT 1").pluck().get() as string) ?? '苏州市';
+  return [
+    { name: 'search, 2 characters (创新)', run: () => store.search('创新', { limit: 20 }) },
+    { name: 'search, 4 characters (新质生产力)', run: () => store.search('新质生产力', { limit: 20 }) },
+    { name: `targets of a region (${region})`, run: () => queryFigures(store.db, 'target', { region }) },
+    { name: 'a metric across all regions and years (gdp targets)', run: () => queryFigures(store.db, 'target', { metric: 'gdp' }) },
+    { name: `dictionary index over the corpus (${dict.name})`, run: () => dictionaryIndex(store.db, dict, {}) },
+    { name: 'KWIC (低空经济, 200 lines)', run: () => kwic(store.db, '低空经济', 30, {}, 200) },
+  ];
+}
+
+async function loadTest(dbFile: string): Promise<Record<string, unknown>> {
+  const server = await startServer({ db: dbFile, port: 0, host: '127.0.0.1', token: null, log: () => {} });
+  const e = encodeURIComponent;
+  const paths = [
+    '/api/documents?limit=50',
+    `/api/search?q=${e('新质生产力')}`,
+    `/api/search?q=${e('高质量发展')}&level=province`,
+    `/api/track?region=${e('苏州市')}&metric=gdp`,
+    '/api/track?level=national&metric=gdp',
+    `/api/compare?metric=gdp&year=2024&regions=${e('苏州市,无锡市,南京市')}`,
+    `/api/kwic?term=${e('低空经济')}&limit=100`,
+    '/api/documents/100/reader',
+    '/api/regions',
+  ];
+  try {
+    const result = await autocannon({ url: server.url.replace(/\/$/, ''), connections: 50, duration: 10, requests: paths.map((path) => ({ method: 'GET', path })) });
+    return {
+      connections: 50,
+      seconds: 10,
+      endpoints: paths,
+      requests: result.requests.total,
+      requestsPerSecond: result.requests.average,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const corpus = args.corpus ?? syntheticCorpus(Number(args['target-mb']));
+  const workDir = mkdtempSync(join(tmpdir(), 'gwr-bench-db-'));
+  const dbFile = args.db ?? join(workDir, 'bench.db');
+  const { files } = await collectFiles([corpus]);
+  const megabytes = files.reduce((s, f) => s + statSync(f).size, 0) / 1e6;
+  const results: Record<string, unknown> = {
+    when: new Date().toISOString(),
+    commit: execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version },
+    corpus: { path: args.corpus ?? '(bundled samples, replicated)', files: files.length, megabytes: round(megabytes) },
+  };
+  if (!args['skip-ingest']) {
+    if (existsSync(dbFile)) rmSync(dbFile);
+    const first = await ingestAll(dbFile, files);
+    const rerun = await ingestAll(dbFile, files);
+    results.ingest = {
+      ...first,
+      seconds: round(first.seconds),
+      megabytesPerSecond: round(megabytes / first.seconds),
+      reportsPerSecond: round(files.length / first.seconds, 1),
+      peakRssMB: round(process.resourceUsage().maxRSS / 1024),
+      databaseMB: round(statSync(dbFile).size / 1e6),
+    };
+    results.rerun = { seconds: round(rerun.seconds), duplicate: rerun.duplicate };
+  }
+  const store = new Store(dbFile, { readonly: true });
+  const latencies: Record<string, unknown> = {};
+  for (const q of queryMix(store)) {
+    q.run(); // warm the page cache
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      q.run();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    latencies[q.name] = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) };
+  }
+  store.close();
+  results.queriesMs = latencies;
+  if (args.load) results.load = await loadTest(dbFile);
+
+  console.log(JSON.stringify(results, null, 2));
+  const out = join(ROOT, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `${(results.when as string).replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  console.log(`written to ${file}`);
+  if (!args.db) rmSync(workDir, { recursive: true, force: true });
+  if (!args.corpus) rmSync(corpus, { recursive: true, force: true });
+}
+
+await main();
