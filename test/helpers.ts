@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
 
@@ -41,7 +41,6 @@ export function squeeze(s: string): string {
 
 /** Starts `gwr serve` (or `gwr demo`) as a user would, on a free port; resolves once it prints its URL. */
 export async function startServer(args: string[], env: Record<string, string> = {}): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
-  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'gwr.js'), ...args, '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -11,8 +11,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import type { Store } from '../store/store.ts';
+import type { DocumentMetadata } from '../types.ts';
 import { extractionExtras, ingestBytes } from '../ingest/ingest.ts';
-import { parseMetadataOverrides } from '../ingest/files.ts';
 import { extractFigures } from '../extract/extract.ts';
 import { figureWriter } from '../store/figures.ts';
 import { gazetteer } from '../structure/gazetteer.ts';
@@ -236,13 +236,9 @@ export function createApp(opts: AppOptions): Hono {
     if (!parsed.success) throw new HttpError(400, issuesMessage(parsed.error));
     const current = opts.store.getAnalysis(id);
     if (!current) throw new HttpError(404, `no document with id ${id}`);
-    let edit;
-    try {
-      edit = parseMetadataOverrides(parsed.data, 'metadata');
-    } catch (err) {
-      throw new HttpError(400, (err as Error).message);
-    }
-    const metadata = { ...current.metadata, ...edit, ...(parsed.data.kind ? { kind: parsed.data.kind } : {}) };
+    // the schema has checked every field; keys left out keep their stored value
+    const edit = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Partial<DocumentMetadata>;
+    const metadata: DocumentMetadata = { ...current.metadata, ...edit };
     const regionChanged = ['province', 'city', 'county'].some((k) => k in edit);
     if (regionChanged && !('code' in edit)) metadata.code = gazetteer().codeOf(metadata);
     opts.store.updateMetadata(id, metadata, figureWriter(extractFigures({ ...current, metadata })));

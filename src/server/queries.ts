@@ -3,8 +3,8 @@
 // workers, so a slow one can be stopped without stopping the server.
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { Store, DocumentSummary } from '../store/store.ts';
-import { regionName } from '../store/store.ts';
+import type { Store, DocumentDetail, DocumentSummary } from '../store/store.ts';
+import { documentConditions, regionName } from '../store/store.ts';
 import { queryFigures } from '../store/figures.ts';
 import { dictionaryIndex, kwic, spread } from '../store/term-queries.ts';
 import { bundledDictionaries, type Dictionary } from '../analysis/words.ts';
@@ -42,6 +42,12 @@ function dictionary(name: string): Dictionary {
   return found;
 }
 
+function existingDocument(store: Store, id: number): DocumentDetail {
+  const d = store.getDocument(id);
+  if (!d) throw new HttpError(404, `no document with id ${id}`);
+  return d;
+}
+
 /** A document as the API shows it: the file's own name only, never the server's folders. */
 function publicSummary<T extends DocumentSummary>(d: T): T & { region: string } {
   return { ...d, path: basename(d.path), region: regionName(d) };
@@ -64,32 +70,27 @@ export const READ_QUERIES = {
   grid: query({
     summary: 'Every document as a region × year cell (for the corpus grid)',
     params: z.object({ kind: z.enum(['report', 'communique']).optional(), level }),
-    run: (store, p) =>
-      store.db
-        .prepare(
-          `SELECT id, kind, level, province, city, county, year FROM documents
-           WHERE (? IS NULL OR kind = ?) AND (? IS NULL OR level = ?) ORDER BY province, city, county, year`,
-        )
-        .all(p.kind ?? null, p.kind ?? null, p.level ?? null, p.level ?? null)
-        .map((r) => ({ ...(r as Record<string, unknown>), region: regionName(r as Parameters<typeof regionName>[0]) })),
+    run: (store, p) => {
+      const params: unknown[] = [];
+      const where = documentConditions({ kind: p.kind, level: p.level }, params);
+      return store.db
+        .prepare(`SELECT d.id, d.kind, d.level, d.province, d.city, d.county, d.year FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.province, d.city, d.county, d.year`)
+        .all(...params)
+        .map((r) => ({ ...(r as Record<string, unknown>), region: regionName(r as Parameters<typeof regionName>[0]) }));
+    },
   }),
 
   document: query({
     summary: 'One document: metadata, section outline, warnings',
     params: z.object({ id }),
-    run: (store, p) => {
-      const d = store.getDocument(p.id);
-      if (!d) throw new HttpError(404, `no document with id ${p.id}`);
-      return publicSummary(d);
-    },
+    run: (store, p) => publicSummary(existingDocument(store, p.id)),
   }),
 
   reader: query({
     summary: 'One document for reading: its normalised text, sections, and every extracted figure and commitment with offsets',
     params: z.object({ id }),
     run: (store, p) => {
-      const d = store.getDocument(p.id);
-      if (!d) throw new HttpError(404, `no document with id ${p.id}`);
+      const d = existingDocument(store, p.id);
       const figures = [...queryFigures(store.db, 'target', { docId: p.id }), ...queryFigures(store.db, 'actual', { docId: p.id })].sort((a, b) => a.start - b.start);
       const commitments = store.db
         .prepare(
