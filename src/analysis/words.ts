@@ -140,10 +140,54 @@ export function wordCounts(text: string, into = new Map<string, number>()): Map<
 }
 
 /**
- * Positions of `term` in `text` that start and end on word boundaries: a multi-word term counts,
- * 印度 inside 印度尼西亚 does not.
+ * A character that is a token of its own in jieba, whatever is around it: whitespace, punctuation
+ * and symbols, except the + # & . _ % - that jieba keeps inside words (R&D, 5.5%). jieba cuts each
+ * run between such characters on its own, so the run around a position decides whether a word
+ * starts there. (Segmenting only that run instead of the whole sentence made term queries ~3× faster.)
  */
-export function termPositions(text: string, term: string): number[] {
+const SEPARATOR = /[\s\p{P}\p{S}]/u;
+const KEPT_IN_WORDS = new Set(['+', '#', '&', '.', '_', '%', '-']);
+const isSeparator = (ch: string) => SEPARATOR.test(ch) && !KEPT_IN_WORDS.has(ch);
+
+/** Word boundaries of a text, found by segmenting only the runs that hold the asked positions. */
+export class Boundaries {
+  private runs = new Map<number, Set<number>>();
+  constructor(private readonly text: string) {}
+
+  has(p: number): boolean {
+    const t = this.text;
+    if (p <= 0 || p >= t.length) return true;
+    if (isSeparator(t[p - 1]) || isSeparator(t[p])) return true;
+    let start = p - 1;
+    while (start > 0 && !isSeparator(t[start - 1])) start--;
+    let starts = this.runs.get(start);
+    if (!starts) {
+      let end = p + 1;
+      while (end < t.length && !isSeparator(t[end])) end++;
+      starts = new Set(tokenize(t.slice(start, end)).map((w) => start + w.start));
+      this.runs.set(start, starts);
+    }
+    return starts.has(p);
+  }
+}
+
+/**
+ * Positions of `term` in `text` that start and end on word boundaries: a multi-word term counts,
+ * 印度 inside 印度尼西亚 does not. `boundaries` (of the same text) can be shared by several terms.
+ */
+export function termPositions(text: string, term: string, boundaries?: Boundaries): number[] {
+  const hits: number[] = [];
+  let at = text.indexOf(term);
+  if (at === -1) return hits;
+  boundaries ??= new Boundaries(text);
+  for (; at !== -1; at = text.indexOf(term, at + 1)) {
+    if (boundaries.has(at) && boundaries.has(at + term.length)) hits.push(at);
+  }
+  return hits;
+}
+
+/** The former termPositions, segmenting the whole text: kept to check the faster one against. */
+export function termPositionsWholeText(text: string, term: string): number[] {
   const hits: number[] = [];
   let at = text.indexOf(term);
   if (at === -1) return hits;

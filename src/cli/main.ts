@@ -4,7 +4,8 @@ import cliProgress from 'cli-progress';
 import type { DocumentMetadata, Level } from '../types.ts';
 import { Store, resolveDbPath, regionName, type DocumentFilter } from '../store/store.ts';
 import { collectFiles, parseMetadataOverrides } from '../ingest/files.ts';
-import { extractionExtras, ingestFile, type IngestOutcome } from '../ingest/ingest.ts';
+import type { IngestOutcome } from '../ingest/ingest.ts';
+import { ingestFiles } from '../ingest/pipeline.ts';
 import { table, truncate } from './format.ts';
 import { registerExtractionCommands } from './extraction-commands.ts';
 import { registerAnalysisCommands } from './analysis-commands.ts';
@@ -55,6 +56,14 @@ async function addCommand(paths: string[], opts: Record<string, string | boolean
     process.stderr.write('gwr: no report files found\n');
     return list.missing.length ? 1 : 0;
   }
+  const positive = (flag: string, value: unknown, min: number): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min) throw new CommanderError(2, 'gwr.badNumber', `--${flag} must be a number of at least ${min}, not "${value}"`);
+    return n;
+  };
+  const batchMb = positive('batch-mb', opts.batchMb, 0.001);
+  const workers = positive('workers', opts.workers, 0);
   const store = openStore(opts as { db?: string });
   const showBar = process.stderr.isTTY && list.files.length > 1 && !opts.json;
   const bar = showBar
@@ -64,18 +73,23 @@ async function addCommand(paths: string[], opts: Record<string, string | boolean
   bar?.start(list.files.length, 0, counts);
   const outcomes: IngestOutcome[] = [];
   const verbose = !showBar && list.files.length <= 50 && !opts.json;
-  const extras = opts.extract === false ? undefined : extractionExtras;
   try {
-    for (const file of list.files) {
-      const o = await ingestFile(store, file, overrides, extras);
-      outcomes.push(o);
-      counts[o.status]++;
-      bar?.increment(1, counts);
-      if (verbose) {
-        if (o.status === 'failed') process.stderr.write(`failed     ${file}: ${o.error}\n`);
-        else out(`${o.status === 'added' ? 'added    ' : 'duplicate'}  #${o.id}  ${file}  ${o.metadata ? `${regionName(o.metadata)} ${o.metadata.year ?? ''}` : ''}${o.status === 'duplicate' ? '  (already in the corpus, not added again)' : ''}`);
-      }
-    }
+    await ingestFiles(store, list.files, {
+      overrides,
+      extract: opts.extract !== false,
+      batchBytes: batchMb === undefined ? undefined : batchMb * 1e6,
+      workers: workers === undefined ? undefined : Math.floor(workers),
+      onOutcome: (o) => {
+        // only failures are kept, unless the whole list is asked for: memory stays flat on big runs
+        if (opts.json || o.status === 'failed') outcomes.push(o);
+        counts[o.status]++;
+        bar?.increment(1, counts);
+        if (verbose) {
+          if (o.status === 'failed') process.stderr.write(`failed     ${o.file}: ${o.error}\n`);
+          else out(`${o.status === 'added' ? 'added    ' : 'duplicate'}  #${o.id}  ${o.file}  ${o.metadata ? `${regionName(o.metadata)} ${o.metadata.year ?? ''}` : ''}${o.status === 'duplicate' ? '  (already in the corpus, not added again)' : ''}`);
+        }
+      },
+    });
   } finally {
     bar?.stop();
     store.close();
@@ -174,7 +188,9 @@ export function buildProgram(result: { code: number }): Command {
     .argument('<paths...>', 'files or folders (searched recursively)')
     .addOption(dbOption())
     .option('--json', 'print the outcome of every file as JSON')
-    .option('--no-extract', 'store the documents without extracting figures');
+    .option('--no-extract', 'store the documents without extracting figures')
+    .option('--batch-mb <megabytes>', 'input written per transaction (default 4)')
+    .option('--workers <n>', 'threads that read and analyse the files (default: one per core, at most 4; 0: none)');
   for (const k of ['province', 'city', 'county', 'code', 'year', 'date', 'meeting', 'speaker']) add.option(`--${k} <value>`, `set the ${k} instead of detecting it`);
   add.addOption(levelOption()).option('--speaker-title <value>', "set the speaker's title");
   add.action(async (paths, opts) => {

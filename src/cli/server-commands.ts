@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { Store, resolveDbPath } from '../store/store.ts';
 import { collectFiles } from '../ingest/files.ts';
-import { extractionExtras, ingestFile } from '../ingest/ingest.ts';
+import { ingestFiles } from '../ingest/pipeline.ts';
 import { startServer } from '../server/serve.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -74,10 +74,9 @@ export function registerServerCommands(program: Command, result: { code: number 
     try {
       if (store.countDocuments() === 0) {
         const { files } = await collectFiles([EXAMPLES]);
-        for (const file of files) {
-          const o = await ingestFile(store, file, {}, extractionExtras);
-          process.stdout.write(`${o.status.padEnd(9)} ${join('examples', file.slice(EXAMPLES.length))}${o.error ? `: ${o.error}` : ''}\n`);
-        }
+        await ingestFiles(store, files, {
+          onOutcome: (o) => process.stdout.write(`${o.status.padEnd(9)} ${join('examples', o.file.slice(EXAMPLES.length))}${o.error ? `: ${o.error}` : ''}\n`),
+        });
       }
     } finally {
       store.close();

@@ -1,12 +1,13 @@
-// Adding files to the corpus: read, analyse, extract, store. One file's failure never stops the batch.
+// Adding reports to the corpus: read, analyse, extract, store. One file's failure never stops the batch.
+// `analyseFile` is the per-file work (pure but for decoding); it runs in the ingest workers for a
+// batch of files (pipeline.ts) and in the calling thread for a single upload.
+import { createHash } from 'node:crypto';
 import type { DocumentMetadata } from '../types.ts';
-import { readReport, readReportBytes } from '../readers/index.ts';
+import { readReportBytes } from '../readers/index.ts';
 import { analyseDocument } from '../structure/document.ts';
-import type { ExtraWriter, Store } from '../store/store.ts';
-import type { AnalysedDocument, RawDocument } from '../types.ts';
-import { readSidecar } from './files.ts';
+import type { Store } from '../store/store.ts';
 import { extractFigures } from '../extract/extract.ts';
-import { figureWriter } from '../store/figures.ts';
+import type { BatchItem } from '../store/prepare.ts';
 
 export interface IngestOutcome {
   file: string;
@@ -17,35 +18,36 @@ export interface IngestOutcome {
   metadata?: DocumentMetadata;
 }
 
-/** Hook that lets later stages (extraction) add their rows in the same transaction as the document. */
-export type DocumentExtras = (doc: AnalysedDocument) => ExtraWriter | undefined;
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** Extraction's rows (figures, commitments), written in the same transaction as their document. */
-export const extractionExtras: DocumentExtras = (doc) => figureWriter(extractFigures(doc));
+/** The reason of an error, without the file name it starts with (the outcome names the file). */
+export function reasonOf(err: unknown, file: string): string {
+  const message = (err as Error)?.message ?? String(err);
+  return message.startsWith(file) ? message.slice(file.length + 2) : message;
+}
 
-export async function ingestFile(store: Store, file: string, overrides: Partial<DocumentMetadata> = {}, extras?: DocumentExtras): Promise<IngestOutcome> {
-  return ingest(store, file, async () => ({ raw: await readReport(file), sidecar: await readSidecar(file) }), overrides, extras);
+/** Decodes, analyses and (with `extract`) extracts one file's bytes: what the store needs to write it. */
+export async function analyseBytes(file: string, bytes: Uint8Array, metadata: Partial<DocumentMetadata>, extract: boolean, sourceHash = sha256(bytes)): Promise<BatchItem> {
+  const raw = await readReportBytes(file, bytes);
+  const doc = analyseDocument(raw, metadata);
+  return { doc, extraction: extract ? extractFigures(doc) : null, sourceHash };
+}
+
+/** Finds a stored document by the sha256 of its file's bytes. */
+export function sourceLookup(store: Store): (sourceHash: string) => { id: number; metadata: DocumentMetadata | null } | null {
+  return (sourceHash) => {
+    const id = store.findBySourceHash(sourceHash);
+    return id === null ? null : { id, metadata: store.getMetadata(id) };
+  };
 }
 
 /** Ingests a report already in memory (an upload); `name` only labels it, nothing is read from disk. */
-export async function ingestBytes(store: Store, name: string, bytes: Uint8Array, overrides: Partial<DocumentMetadata> = {}, extras?: DocumentExtras): Promise<IngestOutcome> {
-  return ingest(store, name, async () => ({ raw: await readReportBytes(name, bytes), sidecar: {} }), overrides, extras);
-}
-
-async function ingest(
-  store: Store,
-  file: string,
-  read: () => Promise<{ raw: RawDocument; sidecar: Partial<DocumentMetadata> }>,
-  overrides: Partial<DocumentMetadata>,
-  extras?: DocumentExtras,
-): Promise<IngestOutcome> {
+export async function ingestBytes(store: Store, name: string, bytes: Uint8Array, overrides: Partial<DocumentMetadata> = {}, extract = true): Promise<IngestOutcome> {
   try {
-    const { raw, sidecar } = await read();
-    const doc = analyseDocument(raw, { ...sidecar, ...overrides });
-    const result = store.addDocument(doc, extras?.(doc));
-    return { file, status: result.duplicate ? 'duplicate' : 'added', id: result.id, warnings: doc.warnings, metadata: doc.metadata };
+    const item = await analyseBytes(name, bytes, overrides, extract);
+    const result = store.addDocument(item.doc, item.extraction, item.sourceHash);
+    return { file: name, status: result.duplicate ? 'duplicate' : 'added', id: result.id, warnings: item.doc.warnings, metadata: item.doc.metadata };
   } catch (err) {
-    const message = (err as Error).message ?? String(err);
-    return { file, status: 'failed', error: message.startsWith(file) ? message.slice(file.length + 2) : message };
+    return { file: name, status: 'failed', error: reasonOf(err, name) };
   }
 }

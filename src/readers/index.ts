@@ -40,6 +40,11 @@ function looksLikeHtml(text: string): boolean {
 }
 
 export async function readReport(path: string): Promise<RawDocument> {
+  return readReportBytes(path, await readFileBytes(path));
+}
+
+/** A report file's bytes, refused with a ReadError when it is a folder, empty, too large or unreadable. */
+export async function readFileBytes(path: string): Promise<Uint8Array> {
   let size: number;
   try {
     const st = await stat(path);
@@ -51,8 +56,11 @@ export async function readReport(path: string): Promise<RawDocument> {
   }
   if (size === 0) throw new ReadError(path, 'empty file (0 bytes)');
   if (size > MAX_FILE_BYTES) throw new ReadError(path, `too large (${Math.round(size / 1048576)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
-  const bytes = new Uint8Array(await readFile(path));
-  return readReportBytes(path, bytes);
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    throw new ReadError(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
 }
 
 /** Reads a report from bytes already in memory (uploads); `path` names it in errors. */

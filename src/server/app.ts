@@ -12,9 +12,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import type { Store } from '../store/store.ts';
 import type { DocumentMetadata } from '../types.ts';
-import { extractionExtras, ingestBytes } from '../ingest/ingest.ts';
+import { ingestBytes } from '../ingest/ingest.ts';
 import { extractFigures } from '../extract/extract.ts';
-import { figureWriter } from '../store/figures.ts';
 import { gazetteer } from '../structure/gazetteer.ts';
 import { HttpError, READ_QUERIES, type QueryName } from './queries.ts';
 import type { QueryPool } from './query-pool.ts';
@@ -215,7 +214,7 @@ export function createApp(opts: AppOptions): Hono {
     for (const file of files) {
       // the name only labels the document: it is never used to open anything
       const name = `upload/${basename(file.name || 'report').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'report'}`;
-      const outcome = await ingestBytes(opts.store, name, new Uint8Array(await file.arrayBuffer()), {}, extractionExtras);
+      const outcome = await ingestBytes(opts.store, name, new Uint8Array(await file.arrayBuffer()));
       if (outcome.status === 'failed') opts.log(`upload ${name} failed: ${outcome.error}`);
       results.push(outcome);
     }
@@ -241,7 +240,7 @@ export function createApp(opts: AppOptions): Hono {
     const metadata: DocumentMetadata = { ...current.metadata, ...edit };
     const regionChanged = ['province', 'city', 'county'].some((k) => k in edit);
     if (regionChanged && !('code' in edit)) metadata.code = gazetteer().codeOf(metadata);
-    opts.store.updateMetadata(id, metadata, figureWriter(extractFigures({ ...current, metadata })));
+    opts.store.updateMetadata(id, metadata, extractFigures({ ...current, metadata }));
     cache.clear();
     return c.json(opts.store.getDocument(id));
   });

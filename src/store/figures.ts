@@ -1,21 +1,19 @@
 // Extracted figures in the store: written with their document, read back with their source sentence.
 import type Database from 'better-sqlite3';
 import type { Extraction } from '../extract/extract.ts';
-import type { ExtraWriter } from './store.ts';
 import type { DocumentFilter } from './store.ts';
 import { documentConditions, regionName } from './store.ts';
 import type { FigureRow } from '../analysis/track.ts';
 
-export function figureWriter(x: Extraction): ExtraWriter {
-  return (db: Database.Database, docId: number) => {
-    const insert = db.prepare(`INSERT INTO figures (doc_id, kind, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentence, section)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const f of [...x.targets, ...x.actuals]) {
-      insert.run(docId, f.kind, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch ? 1 : 0, f.year, f.estimated ? 1 : 0, f.start, f.end, f.sentence, f.section);
-    }
-    const commit = db.prepare('INSERT INTO commitments (doc_id, action, object, quantity, unit, start, end, sentence, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const c of x.commitments) commit.run(docId, c.action, c.object, c.quantity, c.unit, c.start, c.end, c.sentence, c.section);
-  };
+/** Writes a document's figures and commitments (inside the caller's transaction). */
+export function writeExtraction(db: Database.Database, docId: number, x: Extraction): void {
+  const insert = db.prepare(`INSERT INTO figures (doc_id, kind, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentence, section)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const f of [...x.targets, ...x.actuals]) {
+    insert.run(docId, f.kind, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch ? 1 : 0, f.year, f.estimated ? 1 : 0, f.start, f.end, f.sentence, f.section);
+  }
+  const commit = db.prepare('INSERT INTO commitments (doc_id, action, object, quantity, unit, start, end, sentence, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const c of x.commitments) commit.run(docId, c.action, c.object, c.quantity, c.unit, c.start, c.end, c.sentence, c.section);
 }
 
 /** A stored figure: the fields tracking needs (FigureRow), its document's region and its sentence. */

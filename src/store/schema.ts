@@ -1,8 +1,37 @@
 // The database schema, owned here alone, as numbered migrations. `PRAGMA user_version` records the
 // last one applied; opening a database applies the rest, each in its own transaction.
 import type Database from 'better-sqlite3';
+import { SegmentBuilder } from './pair-index.ts';
 
-export const MIGRATIONS: Array<{ version: number; description: string; sql: string }> = [
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+  /** Work SQL cannot do, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
+}
+
+/** Sentences per segment when the search index is rebuilt from stored sentences. */
+const REBUILD_SEGMENT = 50_000;
+
+/** Builds the pair index of every stored sentence (migration 5, from the FTS5 index it replaces). */
+function rebuildPairIndex(db: Database.Database): void {
+  const insert = db.prepare('INSERT INTO pair_index (base, bucket, postings) VALUES (?, ?, ?)');
+  const insertSegment = db.prepare('INSERT INTO segments (base, sentences) VALUES (?, ?)');
+  const range = db.prepare('SELECT id, text FROM sentences WHERE id >= ? AND id < ? ORDER BY id');
+  const last = db.prepare('SELECT COALESCE(MAX(id), 0) FROM sentences').pluck().get() as number;
+  // one segment per range of ids, read a range at a time (the statement must finish before inserting)
+  for (let base = 1; base <= last; base += REBUILD_SEGMENT) {
+    const rows = range.all(base, base + REBUILD_SEGMENT) as Array<{ id: number; text: string }>;
+    if (!rows.length) continue;
+    const segment = new SegmentBuilder();
+    for (const r of rows) segment.add(r.text, r.id - base);
+    insertSegment.run(base, REBUILD_SEGMENT);
+    for (const b of segment.build()) insert.run(base, b.bucket, Buffer.from(b.postings.buffer, b.postings.byteOffset, b.postings.byteLength));
+  }
+}
+
+export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     description: 'documents, sections, paragraphs, sentences and the sentence search index',
@@ -145,6 +174,43 @@ export const MIGRATIONS: Array<{ version: number; description: string; sql: stri
       ALTER TABLE documents DROP COLUMN offset_runs;
     `,
   },
+  {
+    version: 5,
+    description: 'search postings built by the ingest workers instead of FTS5; the hash of the source bytes; sentence id ranges',
+    // FTS5 indexing ran at ~7.6 MB/s in the single writer; see pair-index.ts. A document's sentences
+    // have consecutive ids (reserved per batch from the counter), so [sentence_start, sentence_end)
+    // maps a sentence id to its document without reading the sentences table.
+    sql: `
+      -- keyed by segment first, so a batch's rows go at the end of the tree (keyed by bucket first, each
+      -- batch rewrote pages all over it); a lookup reads one row per segment
+      CREATE TABLE segments (base INTEGER PRIMARY KEY, sentences INTEGER NOT NULL);
+      CREATE TABLE pair_index (
+        base INTEGER NOT NULL REFERENCES segments (base),
+        bucket INTEGER NOT NULL,
+        postings BLOB NOT NULL,
+        PRIMARY KEY (base, bucket)
+      ) WITHOUT ROWID;
+      CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+      INSERT INTO counters VALUES ('next_sentence_id', (SELECT COALESCE(MAX(id), 0) + 1 FROM sentences));
+      DROP TABLE sentence_pairs;
+      ALTER TABLE documents ADD COLUMN source_hash TEXT;
+      ALTER TABLE documents ADD COLUMN sentence_start INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN sentence_end INTEGER NOT NULL DEFAULT 0;
+      UPDATE documents SET
+        sentence_start = COALESCE((SELECT MIN(id) FROM sentences s WHERE s.doc_id = documents.id), 0),
+        sentence_end = COALESCE((SELECT MAX(id) + 1 FROM sentences s WHERE s.doc_id = documents.id), 0);
+      CREATE INDEX documents_source_hash ON documents (source_hash);
+      -- the bundled dictionaries' hits per document (analysis/dictionary-counts.ts), by dictionary version
+      CREATE TABLE dictionary_counts (
+        version TEXT NOT NULL,
+        doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        counts TEXT NOT NULL,
+        PRIMARY KEY (version, doc_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX dictionary_counts_doc ON dictionary_counts (doc_id);
+    `,
+    run: rebuildPairIndex,
+  },
 ];
 
 export function migrate(db: Database.Database): void {
@@ -157,6 +223,7 @@ export function migrate(db: Database.Database): void {
     for (const m of MIGRATIONS) {
       if (m.version <= current) continue;
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();

@@ -3,8 +3,11 @@
 import Database from 'better-sqlite3';
 import type { AnalysedDocument, DocumentKind, DocumentMetadata, Level, Paragraph, Section, SectionRole, Sentence } from '../types.ts';
 import { migrate } from './schema.ts';
-import { encodePairs, pairQuery, queryTerms } from './pairs.ts';
-import { mapToRuns } from '../normalize/mapped-text.ts';
+import { queryTerms } from './pair-index.ts';
+import { candidateSentences, groupByDocument, rowsForIds, type SentenceRange } from './search.ts';
+import { prepareBatch, type PreparedBatch, type PreparedDocument } from './prepare.ts';
+import { writeExtraction } from './figures.ts';
+import type { Extraction } from '../extract/extract.ts';
 
 export const DEFAULT_DB = 'gwr.db';
 
@@ -74,9 +77,6 @@ export interface AddResult {
   id: number;
   duplicate: boolean;
 }
-
-/** Rows to write with a document, for tables owned by later stages (extraction). */
-export type ExtraWriter = (db: Database.Database, docId: number) => void;
 
 const SUMMARY_COLUMNS = `d.id, d.kind, d.title, d.province, d.city, d.county, d.level, d.code, d.year, d.date, d.meeting,
   d.speaker, d.speaker_title AS speakerTitle, d.chars, d.path, d.format, d.encoding, d.source, d.warnings,
@@ -149,8 +149,13 @@ export class Store {
       return;
     }
     this.db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    this.db.pragma('page_size = 16384');
     enableWal(this.db);
     this.db.pragma('synchronous = NORMAL');
+    // a batch writes tens of MB: a larger cache keeps the indexes' pages in memory, and checkpoints
+    // every 40 MB of WAL instead of every 4 MB
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('wal_autocheckpoint = 10000');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
   }
@@ -164,71 +169,105 @@ export class Store {
     return row?.id ?? null;
   }
 
-  /** Writes a document with its sections, paragraphs, sentences and search index, all or nothing. */
-  addDocument(doc: AnalysedDocument, extra?: ExtraWriter): AddResult {
-    const existing = this.findByHash(doc.hash);
-    if (existing !== null) return { id: existing, duplicate: true };
-    const insertDoc = this.db.prepare(`INSERT INTO documents (kind, hash, path, format, encoding, title, source, attributes,
-      province, city, county, level, code, year, date, meeting, speaker, speaker_title, chars, traditional, warnings, added_at)
-      VALUES (@kind, @hash, @path, @format, @encoding, @title, @source, @attributes, @province, @city, @county, @level, @code,
-      @year, @date, @meeting, @speaker, @speakerTitle, @chars, @traditional, @warnings, @addedAt)`);
+  /** The document added from a file with exactly these bytes (sha256), if any: a re-run skips the file unread. */
+  findBySourceHash(sourceHash: string): number | null {
+    return (this.db.prepare('SELECT id FROM documents WHERE source_hash = ?').pluck().get(sourceHash) as number | undefined) ?? null;
+  }
+
+  /** Writes one document with its sections, paragraphs, sentences, search postings and extraction, all or nothing. */
+  addDocument(doc: AnalysedDocument, extraction?: Extraction | null, sourceHash?: string | null): AddResult {
+    const [result] = this.writeBatch(prepareBatch([{ doc, extraction, sourceHash }]));
+    if ('error' in result) throw new Error(result.error);
+    return result;
+  }
+
+  /**
+   * Writes a prepared batch in one transaction. Each document is written whole or not at all (a
+   * savepoint each): one that fails is reported and the others are written. A document already in
+   * the corpus (same text) is reported as a duplicate.
+   */
+  writeBatch(batch: PreparedBatch): Array<AddResult | { error: string }> {
+    const insertDoc = this.db.prepare(`INSERT INTO documents (kind, hash, source_hash, path, format, encoding, title, source, attributes,
+      province, city, county, level, code, year, date, meeting, speaker, speaker_title, chars, traditional, warnings, added_at,
+      sentence_start, sentence_end)
+      VALUES (@kind, @hash, @sourceHash, @path, @format, @encoding, @title, @source, @attributes, @province, @city, @county, @level, @code,
+      @year, @date, @meeting, @speaker, @speakerTitle, @chars, @traditional, @warnings, @addedAt, @sentenceStart, @sentenceEnd)`);
     const insertText = this.db.prepare('INSERT INTO document_texts (doc_id, text, original_text, offset_runs) VALUES (?, ?, ?, ?)');
     const insertSection = this.db.prepare('INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insertParagraph = this.db.prepare('INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)');
-    const insertSentence = this.db.prepare('INSERT INTO sentences (doc_id, idx, paragraph, section, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const insertPairs = this.db.prepare('INSERT INTO sentence_pairs (rowid, pairs) VALUES (?, ?)');
-    const write = this.db.transaction((): AddResult => {
-      // checked again inside the transaction: another process may have added it meanwhile
-      const again = this.findByHash(doc.hash);
-      if (again !== null) return { id: again, duplicate: true };
-      const m = doc.metadata;
-      const runs = mapToRuns(doc.offsetMap);
-      const info = insertDoc.run({
-        kind: m.kind,
-        hash: doc.hash,
-        path: doc.raw.path,
-        format: doc.raw.format,
-        encoding: doc.raw.encoding,
-        title: doc.title,
-        source: doc.raw.attributes.source ?? null,
-        attributes: JSON.stringify(doc.raw.attributes),
-        province: m.province,
-        city: m.city,
-        county: m.county,
-        level: m.level,
-        code: m.code,
-        year: m.year,
-        date: m.date,
-        meeting: m.meeting,
-        speaker: m.speaker,
-        speakerTitle: m.speakerTitle,
-        chars: doc.text.length,
-        traditional: doc.convertedFromTraditional ? 1 : 0,
-        warnings: JSON.stringify(doc.warnings),
-        addedAt: new Date().toISOString(),
+    const insertSentence = this.db.prepare('INSERT INTO sentences (id, doc_id, idx, paragraph, section, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertCounts = this.db.prepare('INSERT INTO dictionary_counts (version, doc_id, counts) VALUES (?, ?, ?)');
+    const insertSegment = this.db.prepare('INSERT INTO segments (base, sentences) VALUES (?, ?)');
+    const insertPostings = this.db.prepare('INSERT INTO pair_index (base, bucket, postings) VALUES (?, ?, ?)');
+    const writeOne = this.db.transaction((d: PreparedDocument, base: number): number => {
+      const m = d.metadata;
+      const sentenceStart = base + d.firstOrdinal;
+      const id = Number(
+        insertDoc.run({
+          ...m,
+          hash: d.hash,
+          sourceHash: d.sourceHash,
+          path: d.path,
+          format: d.format,
+          encoding: d.encoding,
+          title: d.title,
+          source: d.source,
+          attributes: JSON.stringify(d.attributes),
+          chars: d.text.length,
+          traditional: d.traditional ? 1 : 0,
+          warnings: JSON.stringify(d.warnings),
+          addedAt: new Date().toISOString(),
+          sentenceStart,
+          sentenceEnd: sentenceStart + d.sentences.length,
+        }).lastInsertRowid,
+      );
+      insertText.run(id, d.text, d.originalText, Buffer.from(d.runs.buffer, d.runs.byteOffset, d.runs.byteLength));
+      for (const s of d.sections) insertSection.run(id, s.index, s.parent, s.level, s.number, s.title, s.role, s.start, s.end);
+      for (const p of d.paragraphs) insertParagraph.run(id, p.index, p.section, p.start, p.end);
+      for (const s of d.sentences) insertSentence.run(sentenceStart + s.index, id, s.index, s.paragraph, s.section, s.start, s.end, d.text.slice(s.start, s.end));
+      if (d.extraction) writeExtraction(this.db, id, d.extraction);
+      for (const c of d.termCounts) insertCounts.run(c.version, id, JSON.stringify(c.counts));
+      return id;
+    });
+    const write = this.db.transaction(() => {
+      const base = this.reserveSentenceIds(batch.sentenceCount);
+      const results = batch.documents.map((d): AddResult | { error: string } => {
+        // checked inside the transaction: another process may have added it meanwhile
+        const existing = this.findByHash(d.hash);
+        if (existing !== null) return { id: existing, duplicate: true };
+        try {
+          return { id: writeOne(d, base), duplicate: false };
+        } catch (err) {
+          return { error: (err as Error).message };
+        }
       });
-      const id = Number(info.lastInsertRowid);
-      insertText.run(id, doc.text, doc.originalText, Buffer.from(runs.buffer, runs.byteOffset, runs.byteLength));
-      for (const s of doc.sections) insertSection.run(id, s.index, s.parent, s.level, s.number, s.title, s.role, s.start, s.end);
-      for (const p of doc.paragraphs) insertParagraph.run(id, p.index, p.section, p.start, p.end);
-      for (const s of doc.sentences) {
-        const text = doc.text.slice(s.start, s.end);
-        const sid = Number(insertSentence.run(id, s.index, s.paragraph, s.section, s.start, s.end, text).lastInsertRowid);
-        insertPairs.run(sid, encodePairs(text));
+      // postings of a document that was not written point at ids no sentence has: searches skip them
+      if (batch.sentenceCount) {
+        insertSegment.run(base, batch.sentenceCount);
+        for (const b of batch.buckets) insertPostings.run(base, b.bucket, Buffer.from(b.postings.buffer, b.postings.byteOffset, b.postings.byteLength));
       }
-      extra?.(this.db, id);
-      return { id, duplicate: false };
+      return results;
     });
     return write.immediate();
   }
 
+  /** Reserves `n` consecutive sentence ids and returns the first. Ids are never reused. */
+  private reserveSentenceIds(n: number): number {
+    const next = this.db.prepare("SELECT value FROM counters WHERE name = 'next_sentence_id'").pluck().get() as number;
+    this.db.prepare("UPDATE counters SET value = ? WHERE name = 'next_sentence_id'").run(next + n);
+    return next;
+  }
+
+  /** Deletes a document and everything of it. Its search postings stay, pointing at ids no sentence has. */
   deleteDocument(id: number): boolean {
-    return this.db.transaction(() => {
-      const ids = this.db.prepare('SELECT id FROM sentences WHERE doc_id = ?').pluck().all(id) as number[];
-      const del = this.db.prepare('DELETE FROM sentence_pairs WHERE rowid = ?');
-      for (const sid of ids) del.run(sid);
-      return this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
-    })();
+    return this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** A document's metadata, or null when there is no such document. */
+  getMetadata(id: number): DocumentMetadata | null {
+    return (this.db
+      .prepare('SELECT kind, province, city, county, level, code, year, date, meeting, speaker, speaker_title AS speakerTitle FROM documents WHERE id = ?')
+      .get(id) as DocumentMetadata | undefined) ?? null;
   }
 
   /** The stored text, metadata and structure of a document: what extraction reads. */
@@ -247,7 +286,7 @@ export class Store {
    * Replaces a document's metadata (a user's correction) and, in the same transaction, the rows of
    * later stages that depend on it (`extra` writes the figures extracted again).
    */
-  updateMetadata(id: number, metadata: DocumentMetadata, extra?: ExtraWriter): boolean {
+  updateMetadata(id: number, metadata: DocumentMetadata, extraction?: Extraction): boolean {
     return this.db.transaction(() => {
       const changed = this.db
         .prepare(`UPDATE documents SET kind = @kind, province = @province, city = @city, county = @county, level = @level, code = @code, year = @year,
@@ -256,7 +295,7 @@ export class Store {
       if (!changed) return false;
       this.db.prepare('DELETE FROM figures WHERE doc_id = ?').run(id);
       this.db.prepare('DELETE FROM commitments WHERE doc_id = ?').run(id);
-      extra?.(this.db, id);
+      if (extraction) writeExtraction(this.db, id, extraction);
       return true;
     }).immediate();
   }
@@ -307,29 +346,56 @@ export class Store {
 
   /**
    * Full-text search over sentences. Any query of 2 or more characters; several terms separated by
-   * spaces must all occur in the sentence. Ranked by BM25, best first.
+   * spaces must all occur in the sentence. Newest reports first, then in text order.
    */
   search(query: string, opts: DocumentFilter & { limit?: number; offset?: number; context?: number } = {}): SearchHit[] {
-    const fts = pairQuery(query);
-    if (!fts) throw new Error('a search needs at least one term of 2 or more characters');
-    const params: unknown[] = [fts];
-    const filter = this.filterSql(opts, params);
-    params.push(opts.limit ?? 20, opts.offset ?? 0);
-    const rows = this.db
-      .prepare(
-        `SELECT s.id AS sentenceId, s.doc_id AS docId, s.start AS sStart, s.end AS sEnd, s.text AS sentence, s.section AS sectionIndex,
-           sec.title AS sectionTitle, sec.role AS sectionRole, d.title, d.province, d.city, d.county, d.level, d.year
-         FROM (SELECT rowid, rank FROM sentence_pairs WHERE sentence_pairs MATCH ? ) m
-         JOIN sentences s ON s.id = m.rowid
-         JOIN documents d ON d.id = s.doc_id
-         LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
-         ${filter}
-         ORDER BY m.rank, s.doc_id, s.idx LIMIT ? OFFSET ?`,
-      )
-      .all(...params) as Array<Record<string, any>>;
     const terms = queryTerms(query);
+    if (!terms.length) throw new Error('a search needs at least one term of 2 or more characters');
+    const limit = opts.limit ?? 20;
+    const offset = opts.offset ?? 0;
+    const candidates = candidateSentences(this.db, terms);
+    if (!candidates.ids.length) return [];
+    const params: unknown[] = [];
+    const where = this.filterSql(opts, params);
+    const docs = this.db
+      .prepare(`SELECT d.id, d.sentence_start AS sentenceStart, d.sentence_end AS sentenceEnd FROM documents d ${where} ORDER BY d.year IS NULL, d.year DESC, d.id`)
+      .all(...params) as SentenceRange[];
+    const byDoc = groupByDocument(candidates.ids, docs);
+    // walk the documents in result order, checking candidates a chunk at a time until the page is full
+    const wanted = offset + limit;
+    const found: number[] = [];
+    let pending: number[] = [];
+    const check = () => {
+      if (candidates.exact) found.push(...pending);
+      else {
+        const rows = rowsForIds<{ id: number; text: string }>(this.db, 'SELECT s.id, s.text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id', pending);
+        const ok = new Set(rows.filter((r) => { const lower = r.text.toLowerCase(); return terms.every((t) => lower.includes(t)); }).map((r) => r.id));
+        found.push(...pending.filter((id) => ok.has(id)));
+      }
+      pending = [];
+    };
+    for (const d of docs) {
+      const ids = byDoc.get(d.id);
+      if (!ids) continue;
+      pending.push(...ids);
+      if (pending.length >= 200) check();
+      if (found.length >= wanted) break;
+    }
+    if (found.length < wanted) check();
+    const page = found.slice(offset, wanted);
+    const rows = rowsForIds<Record<string, any>>(
+      this.db,
+      `SELECT s.id AS sentenceId, s.doc_id AS docId, s.start AS sStart, s.end AS sEnd, s.text AS sentence, s.section AS sectionIndex,
+         sec.title AS sectionTitle, sec.role AS sectionRole, d.title, d.province, d.city, d.county, d.level, d.year
+       FROM sentences s JOIN documents d ON d.id = s.doc_id
+       LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
+       WHERE s.id IN (SELECT value FROM json_each(?))`,
+      page,
+    );
+    const byId = new Map(rows.map((r) => [r.sentenceId as number, r]));
     const context = opts.context ?? 30;
-    return rows.map((r) => {
+    return page.map((id) => {
+      const r = byId.get(id)!;
       const lower = (r.sentence as string).toLowerCase();
       let at = -1;
       let len = 0;

@@ -2,9 +2,10 @@
 // then checked on word boundaries), dictionary indices, keyword in context and the spread of a term.
 import type Database from 'better-sqlite3';
 import type { Level } from '../types.ts';
-import { pairQuery } from './pairs.ts';
+import { candidateSentences, groupByDocument, rowsForIds } from './search.ts';
 import { documentConditions, regionName, type DocumentFilter, type DocumentSummary } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
+import { dictionaryVersion, longestFirst, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
 
 export interface TermHit {
   term: string;
@@ -16,36 +17,45 @@ export interface TermHit {
   sentenceId: number;
 }
 
-type DocRow = Pick<DocumentSummary, 'id' | 'province' | 'city' | 'county' | 'level' | 'code' | 'year' | 'date' | 'chars' | 'title'> & { region: string };
+type DocRow = Pick<DocumentSummary, 'id' | 'province' | 'city' | 'county' | 'level' | 'code' | 'year' | 'date' | 'chars' | 'title'> & {
+  region: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+};
 
 /** Documents of a filter (work reports only: communiqués are not policy text). */
 export function filteredDocuments(db: Database.Database, filter: DocumentFilter): Map<number, DocRow> {
   const params: unknown[] = [];
   const where = ["d.kind = 'report'", ...documentConditions(filter, params)];
   const rows = db
-    .prepare(`SELECT d.id, d.province, d.city, d.county, d.level, d.code, d.year, d.date, d.chars, d.title FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.year, d.id`)
+    .prepare(`SELECT d.id, d.province, d.city, d.county, d.level, d.code, d.year, d.date, d.chars, d.title, d.sentence_start AS sentenceStart, d.sentence_end AS sentenceEnd FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.year, d.id`)
     .all(...params) as Array<Omit<DocRow, 'region'>>;
   return new Map(rows.map((r) => [r.id, { ...r, region: regionName(r) }]));
 }
 
-/** Every occurrence of a term in the documents of a filter. */
-export function termHits(db: Database.Database, term: string, docs: Map<number, DocRow>): TermHit[] {
-  const fts = pairQuery(term.replace(/\s+/g, ''));
-  if (!fts || Array.from(term).length < 2) throw new Error('a term needs 2 or more characters');
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.doc_id AS docId, s.start, s.text, COALESCE(sec.role, 'other') AS role
-       FROM sentence_pairs JOIN sentences s ON s.id = sentence_pairs.rowid
-       LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
-       WHERE sentence_pairs MATCH ?`,
-    )
-    .all(fts) as Array<{ id: number; docId: number; start: number; text: string; role: string }>;
+/**
+ * Every occurrence of a term in the documents of a filter, by document id then offset. With `limit`,
+ * stops once that many are found.
+ */
+export function termHits(db: Database.Database, term: string, docs: Map<number, DocRow>, limit = Infinity): TermHit[] {
+  const wanted = term.replace(/\s+/g, '');
+  if (Array.from(wanted).length < 2) throw new Error('a term needs 2 or more characters');
+  const byDoc = groupByDocument(candidateSentences(db, [wanted.toLowerCase()]).ids, [...docs.values()]);
   const hits: TermHit[] = [];
-  for (const r of rows) {
-    if (!docs.has(r.docId)) continue;
-    for (const at of termPositions(r.text, term)) hits.push({ term, docId: r.docId, start: r.start + at, end: r.start + at + term.length, role: r.role, sentenceId: r.id });
+  for (const docId of [...byDoc.keys()].sort((a, b) => a - b)) {
+    const rows = rowsForIds<{ id: number; start: number; text: string; role: string }>(
+      db,
+      `SELECT s.id, s.start, s.text, COALESCE(sec.role, 'other') AS role
+       FROM sentences s LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
+       WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`,
+      byDoc.get(docId)!,
+    );
+    for (const r of rows) {
+      for (const at of termPositions(r.text, wanted)) hits.push({ term: wanted, docId, start: r.start + at, end: r.start + at + wanted.length, role: r.role, sentenceId: r.id });
+    }
+    if (hits.length >= limit) return hits.slice(0, limit);
   }
-  return hits.sort((a, b) => a.docId - b.docId || a.start - b.start);
+  return hits;
 }
 
 export interface IndexRow {
@@ -66,43 +76,55 @@ export interface IndexRow {
 
 const per10k = (hits: number, chars: number) => (chars ? Math.round((hits / chars) * 1e4 * 1e4) / 1e4 : 0);
 
-/** A dictionary's attention index for each document: hits per 10,000 characters, overall and per section role. */
+/**
+ * A dictionary's attention index for each document: hits per 10,000 characters, overall and per
+ * section role. Counts stored at ingestion (bundled dictionaries) are read; documents without them
+ * (a user's dictionary, a changed one, documents stored before) are counted here through the search index.
+ */
 export function dictionaryIndex(db: Database.Database, dictionary: Dictionary, filter: DocumentFilter): IndexRow[] {
   addWords(dictionary.terms);
   const docs = filteredDocuments(db, filter);
-  const roleChars = db
-    .prepare(`SELECT s.doc_id AS docId, COALESCE(sec.role, 'other') AS role, SUM(s.end - s.start) AS chars
-              FROM sentences s LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section GROUP BY s.doc_id, role`)
-    .all() as Array<{ docId: number; role: string; chars: number }>;
-  const rows = new Map<number, IndexRow>();
-  for (const d of docs.values()) {
-    rows.set(d.id, { docId: d.id, region: d.region, code: d.code, level: d.level, year: d.year, chars: d.chars, hits: 0, index: 0, roles: {}, terms: {} });
+  const stored = new Map<number, DocumentTermCounts>();
+  const version = dictionaryVersion(dictionary);
+  for (const r of db.prepare('SELECT doc_id AS docId, counts FROM dictionary_counts WHERE version = ?').all(version) as Array<{ docId: number; counts: string }>) {
+    if (docs.has(r.docId)) stored.set(r.docId, JSON.parse(r.counts));
   }
-  for (const rc of roleChars) {
-    const row = rows.get(rc.docId);
-    if (row) row.roles[rc.role] = { hits: 0, chars: rc.chars, index: 0 };
-  }
-  // a term inside a longer term of the same dictionary (污染 in 污染防治) is counted once, as the longer
-  const terms = [...dictionary.terms].sort((a, b) => b.length - a.length);
+  const missing = new Map([...docs].filter(([id]) => !stored.has(id)));
+  const counted = missing.size ? countThroughIndex(db, dictionary, missing) : new Map<number, DocumentTermCounts>();
+  return [...docs.values()].map((d) => {
+    const c = stored.get(d.id) ?? counted.get(d.id)!;
+    const roles: IndexRow['roles'] = {};
+    for (const [role, r] of Object.entries(c.roles)) roles[role] = { hits: r.hits, chars: r.chars, index: per10k(r.hits, r.chars) };
+    return { docId: d.id, region: d.region, code: d.code, level: d.level, year: d.year, chars: d.chars, hits: c.hits, index: per10k(c.hits, d.chars), roles, terms: c.terms };
+  });
+}
+
+/** Dictionary counts of some documents, found through the search index (the same rules as countDictionaries). */
+function countThroughIndex(db: Database.Database, dictionary: Dictionary, docs: Map<number, DocRow>): Map<number, DocumentTermCounts> {
+  const counts = new Map<number, DocumentTermCounts>();
+  for (const id of docs.keys()) counts.set(id, { hits: 0, terms: {}, roles: {} });
+  const roleChars = rowsForIds<{ docId: number; role: string; chars: number }>(
+    db,
+    `SELECT s.doc_id AS docId, COALESCE(sec.role, 'other') AS role, SUM(s.end - s.start) AS chars
+     FROM sentences s LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
+     WHERE s.doc_id IN (SELECT value FROM json_each(?)) GROUP BY s.doc_id, COALESCE(sec.role, 'other')`,
+    [...docs.keys()],
+  );
+  for (const rc of roleChars) counts.get(rc.docId)!.roles[rc.role] = { hits: 0, chars: rc.chars };
   const taken = new Map<number, Array<[number, number]>>();
-  for (const term of terms) {
+  for (const term of longestFirst(dictionary.terms)) {
     for (const h of termHits(db, term, docs)) {
       const spans = taken.get(h.docId) ?? [];
       if (spans.some(([s, e]) => h.start < e && h.end > s)) continue;
       spans.push([h.start, h.end]);
       taken.set(h.docId, spans);
-      const row = rows.get(h.docId)!;
-      row.hits++;
-      row.terms[term] = (row.terms[term] ?? 0) + 1;
-      const role = (row.roles[h.role] ??= { hits: 0, chars: 0, index: 0 });
-      role.hits++;
+      const c = counts.get(h.docId)!;
+      c.hits++;
+      c.terms[term] = (c.terms[term] ?? 0) + 1;
+      (c.roles[h.role] ??= { hits: 0, chars: 0 }).hits++;
     }
   }
-  for (const row of rows.values()) {
-    row.index = per10k(row.hits, row.chars);
-    for (const r of Object.values(row.roles)) r.index = per10k(r.hits, r.chars);
-  }
-  return [...rows.values()];
+  return counts;
 }
 
 export interface KwicLine {
@@ -120,7 +142,7 @@ export interface KwicLine {
 /** Keyword in context: each occurrence with `window` characters on each side, across sentence ends. */
 export function kwic(db: Database.Database, term: string, window: number, filter: DocumentFilter, limit = Infinity): KwicLine[] {
   const docs = filteredDocuments(db, filter);
-  const hits = termHits(db, term, docs).slice(0, limit);
+  const hits = termHits(db, term, docs, limit);
   const slice = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
   return hits.map((h) => {
     const d = docs.get(h.docId)!;

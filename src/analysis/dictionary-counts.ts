@@ -1,0 +1,79 @@
+// A dictionary's hits in one document, counted the way the attention index counts them: on word
+// boundaries (termPositions), a term inside a longer term of the same dictionary counted once as the
+// longer, per section role. Computed for the bundled dictionaries when a document is ingested, so
+// an index over the whole corpus reads a row per document instead of searching every term.
+import { createHash } from 'node:crypto';
+import type { Section, Sentence } from '../types.ts';
+import { Boundaries, termPositions, type Dictionary } from './words.ts';
+
+export interface DocumentTermCounts {
+  hits: number;
+  /** Hits of each term that has any. */
+  terms: Record<string, number>;
+  /** Per section role of the sentences: hits and characters. */
+  roles: Record<string, { hits: number; chars: number }>;
+}
+
+/** Changes when the way of counting changes, so stored counts of an older way are not used. */
+const COUNTING = 'word-boundary-runs/1';
+
+/** Identifies a dictionary's terms (and the way of counting): stored counts are used only for the same version. */
+export function dictionaryVersion(dictionary: Dictionary): string {
+  return `${dictionary.name}:${createHash('sha256').update(JSON.stringify([COUNTING, dictionary.terms])).digest('hex').slice(0, 16)}`;
+}
+
+/** Terms longest first (a stable sort: equal lengths keep the dictionary's order). */
+export function longestFirst(terms: string[]): string[] {
+  return [...terms].sort((a, b) => b.length - a.length);
+}
+
+export type CountInput = { text: string; sentences: Sentence[]; sections: Array<Pick<Section, 'role'>> };
+
+/** Counts of several dictionaries in one document; the text is scanned once for all their terms. */
+export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): DocumentTermCounts[] {
+  const terms = [...new Set(dictionaries.flatMap((d) => d.terms))];
+  const byFirst = new Map<string, string[]>();
+  for (const t of terms) {
+    const list = byFirst.get(t[0]);
+    if (list) list.push(t);
+    else byFirst.set(t[0], [t]);
+  }
+  const roleOf = (s: Sentence) => (s.section !== null ? doc.sections[s.section]?.role : undefined) ?? 'other';
+  const roleChars: Record<string, number> = {};
+  // hits on word boundaries, by term: [document offset, role]
+  const hits = new Map<string, Array<[number, string]>>();
+  for (const s of doc.sentences) {
+    const role = roleOf(s);
+    roleChars[role] = (roleChars[role] ?? 0) + (s.end - s.start);
+    const text = doc.text.slice(s.start, s.end);
+    const found = new Set<string>();
+    for (let i = 0; i < text.length; i++) {
+      const candidates = byFirst.get(text[i]);
+      if (candidates) for (const t of candidates) if (text.startsWith(t, i)) found.add(t);
+    }
+    const boundaries = new Boundaries(text);
+    for (const t of found) {
+      for (const at of termPositions(text, t, boundaries)) {
+        const list = hits.get(t);
+        if (list) list.push([s.start + at, role]);
+        else hits.set(t, [[s.start + at, role]]);
+      }
+    }
+  }
+  return dictionaries.map((dictionary) => {
+    const counts: DocumentTermCounts = { hits: 0, terms: {}, roles: {} };
+    for (const [role, chars] of Object.entries(roleChars)) counts.roles[role] = { hits: 0, chars };
+    const taken: Array<[number, number]> = [];
+    for (const term of longestFirst(dictionary.terms)) {
+      for (const [start, role] of hits.get(term) ?? []) {
+        const end = start + term.length;
+        if (taken.some(([s, e]) => start < e && end > s)) continue;
+        taken.push([start, end]);
+        counts.hits++;
+        counts.terms[term] = (counts.terms[term] ?? 0) + 1;
+        (counts.roles[role] ??= { hits: 0, chars: 0 }).hits++;
+      }
+    }
+    return counts;
+  });
+}

@@ -1,0 +1,61 @@
+// One batch of files read, analysed and prepared for the writer: what an ingest worker does with
+// each request (and the calling thread, for a batch too small to be worth a worker). A file whose
+// bytes are already in the corpus is recognised by their sha256 and not analysed again.
+import type { DocumentMetadata } from '../types.ts';
+import { readFileBytes } from '../readers/index.ts';
+import { prepareBatch, type BatchItem, type PreparedBatch } from '../store/prepare.ts';
+import { readSidecar } from './files.ts';
+import { analyseBytes, reasonOf, sha256 } from './ingest.ts';
+
+export interface BatchRequest {
+  batch: number;
+  extract: boolean;
+  /** Metadata given for every file; a sidecar file's fields come first, these win. */
+  overrides: Partial<DocumentMetadata>;
+  /** `index` is the file's place in the whole run, so outcomes can be reported in order. */
+  files: Array<{ index: number; file: string }>;
+}
+
+export interface BatchReply {
+  batch: number;
+  prepared: PreparedBatch;
+  /** The run index of each prepared document, in order. */
+  indexes: number[];
+  failures: Array<{ index: number; error: string }>;
+  /** Files whose exact bytes are already in the corpus. */
+  known: Array<{ index: number; id: number; metadata: DocumentMetadata | null }>;
+}
+
+/** The stored document with these file bytes (by sha256), if any. */
+export type SourceLookup = (sourceHash: string) => { id: number; metadata: DocumentMetadata | null } | null;
+
+export async function analyseBatch(request: BatchRequest, lookup: SourceLookup): Promise<BatchReply> {
+  const items: BatchItem[] = [];
+  const reply: BatchReply = { batch: request.batch, prepared: prepareBatch([]), indexes: [], failures: [], known: [] };
+  for (const { index, file } of request.files) {
+    try {
+      const bytes = await readFileBytes(file);
+      const sourceHash = sha256(bytes);
+      const known = lookup(sourceHash);
+      if (known) {
+        reply.known.push({ index, ...known });
+        continue;
+      }
+      const metadata = { ...(await readSidecar(file)), ...request.overrides };
+      items.push(await analyseBytes(file, bytes, metadata, request.extract, sourceHash));
+      reply.indexes.push(index);
+    } catch (err) {
+      reply.failures.push({ index, error: reasonOf(err, file) });
+    }
+  }
+  reply.prepared = prepareBatch(items);
+  return reply;
+}
+
+/** The buffers of a reply that can be moved to another thread instead of copied. */
+export function transferables(reply: BatchReply): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const d of reply.prepared.documents) buffers.add(d.runs.buffer as ArrayBuffer);
+  for (const b of reply.prepared.buckets) buffers.add(b.postings.buffer as ArrayBuffer);
+  return [...buffers];
+}

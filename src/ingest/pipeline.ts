@@ -1,0 +1,193 @@
+// Ingesting many files: this thread cuts the list into batches (by size) and sends them to worker
+// threads, which read each file, skip it when its exact bytes are already in the corpus (sha256),
+// and decode, analyse and extract the rest and build the batch's search postings. This thread, the
+// one writer, writes each batch in one transaction, in the order of the files. It does no file work
+// itself, so it is free to write while the workers read. At most a few batches are in flight, so
+// memory stays bounded whatever the number of files.
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DocumentMetadata } from '../types.ts';
+import type { Store } from '../store/store.ts';
+import { analyseBatch, type BatchReply, type BatchRequest } from './batch.ts';
+import { sourceLookup, type IngestOutcome } from './ingest.ts';
+
+export interface IngestOptions {
+  /** Metadata given by the user for every file (a sidecar file's fields come first, these win). */
+  overrides?: Partial<DocumentMetadata>;
+  /** Extract figures and commitments (default true). */
+  extract?: boolean;
+  /** Worker threads; 0 analyses in this thread. Default: one per core, at most 4. */
+  workers?: number;
+  /** A batch closes at this many bytes of input: one transaction and one postings segment. */
+  batchBytes?: number;
+  /** Called with each file's outcome, in the order of `files`. */
+  onOutcome?: (outcome: IngestOutcome) => void;
+}
+
+export interface IngestCounts {
+  added: number;
+  duplicate: number;
+  failed: number;
+}
+
+const DEFAULT_BATCH_BYTES = 4_000_000;
+const MAX_BATCH_FILES = 200;
+
+/** Runs batches on worker threads, started on first use. */
+class WorkerPool {
+  private workers: Array<{ worker: Worker; busy: boolean }> = [];
+  private queue: Array<{ request: BatchRequest; resolve: (r: BatchReply) => void; reject: (e: Error) => void }> = [];
+  private pending = new Map<Worker, { resolve: (r: BatchReply) => void; reject: (e: Error) => void }>();
+
+  constructor(
+    private readonly size: number,
+    private readonly db: string,
+  ) {}
+
+  run(request: BatchRequest): Promise<BatchReply> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private spawn(): { worker: Worker; busy: boolean } {
+    const worker = new Worker(new URL('./ingest-worker-boot.mjs', import.meta.url), { workerData: { db: this.db } });
+    const slot = { worker, busy: false };
+    const settle = (fn: (p: { resolve: (r: BatchReply) => void; reject: (e: Error) => void }) => void) => {
+      const p = this.pending.get(worker);
+      this.pending.delete(worker);
+      slot.busy = false;
+      if (p) fn(p);
+    };
+    worker.on('message', (reply: BatchReply) => {
+      settle((p) => p.resolve(reply));
+      this.dispatch();
+    });
+    worker.on('error', (err) => {
+      // a worker that failed is replaced; its batch fails with the reason
+      this.workers = this.workers.filter((w) => w !== slot);
+      settle((p) => p.reject(err));
+      this.dispatch();
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      let slot = this.workers.find((w) => !w.busy);
+      if (!slot && this.workers.length < this.size) {
+        slot = this.spawn();
+        this.workers.push(slot);
+      }
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.busy = true;
+      this.pending.set(slot.worker, job);
+      slot.worker.postMessage(job.request);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/** Reports outcomes in file order although batches finish out of order. */
+class OrderedOutcomes {
+  private next = 0;
+  private waiting = new Map<number, IngestOutcome>();
+  readonly counts: IngestCounts = { added: 0, duplicate: 0, failed: 0 };
+
+  constructor(private readonly report: (o: IngestOutcome) => void) {}
+
+  has(index: number): boolean {
+    return index < this.next || this.waiting.has(index);
+  }
+
+  set(index: number, outcome: IngestOutcome): void {
+    this.waiting.set(index, outcome);
+    for (let o = this.waiting.get(this.next); o; o = this.waiting.get(this.next)) {
+      this.waiting.delete(this.next++);
+      this.counts[o.status]++;
+      this.report(o);
+    }
+  }
+}
+
+export async function ingestFiles(store: Store, files: string[], opts: IngestOptions = {}): Promise<IngestCounts> {
+  const extract = opts.extract ?? true;
+  const overrides = opts.overrides ?? {};
+  const batchBytes = opts.batchBytes ?? DEFAULT_BATCH_BYTES;
+  const size = opts.workers ?? Math.min(4, Math.max(1, availableParallelism()));
+  const pool = size > 0 ? new WorkerPool(size, store.path) : null;
+  // enough batches queued that no worker waits while the writer writes
+  const maxInFlight = Math.max(2, size * 3);
+  const outcomes = new OrderedOutcomes(opts.onOutcome ?? (() => {}));
+  const lookup = sourceLookup(store);
+
+  // batches are written in the order they were made: each write waits for the previous one
+  let written: Promise<void> = Promise.resolve();
+  const inFlight: Array<Promise<void>> = [];
+
+  const write = (request: BatchRequest, reply: BatchReply) => {
+    const name = (index: number) => files[index];
+    for (const f of reply.failures) outcomes.set(f.index, { file: name(f.index), status: 'failed', error: f.error });
+    for (const k of reply.known) outcomes.set(k.index, { file: name(k.index), status: 'duplicate', id: k.id, metadata: k.metadata ?? undefined });
+    let results: ReturnType<Store['writeBatch']>;
+    try {
+      results = store.writeBatch(reply.prepared);
+    } catch (err) {
+      const error = `not written to the database (${(err as Error).message})`;
+      results = reply.indexes.map(() => ({ error }));
+    }
+    results.forEach((r, i) => {
+      const index = reply.indexes[i];
+      const d = reply.prepared.documents[i];
+      if ('error' in r) outcomes.set(index, { file: name(index), status: 'failed', error: r.error });
+      else outcomes.set(index, { file: name(index), status: r.duplicate ? 'duplicate' : 'added', id: r.id, warnings: d.warnings, metadata: d.metadata });
+    });
+    // a file the reply does not account for (a worker that died) fails rather than stall the run
+    for (const f of request.files) if (!outcomes.has(f.index)) outcomes.set(f.index, { file: f.file, status: 'failed', error: 'not analysed (the worker stopped)' });
+  };
+
+  const submit = async (request: BatchRequest, only: boolean) => {
+    // a run of one small batch is analysed here: starting workers would cost more than it saves
+    const reply =
+      pool && !only
+        ? pool.run(request).catch((err: Error): BatchReply => ({
+            batch: request.batch,
+            prepared: { documents: [], sentenceCount: 0, buckets: [] },
+            indexes: [],
+            known: [],
+            failures: request.files.map((f) => ({ index: f.index, error: `analysis failed (${err.message})` })),
+          }))
+        : analyseBatch(request, lookup);
+    const done = written.then(async () => write(request, await reply));
+    written = done;
+    inFlight.push(done);
+    while (inFlight.length >= maxInFlight) await inFlight.shift();
+  };
+
+  let batch: BatchRequest['files'] = [];
+  let bytesInBatch = 0;
+  let batchNumber = 0;
+  try {
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index];
+      batch.push({ index, file });
+      bytesInBatch += await stat(file).then((s) => s.size, () => 0);
+      if (bytesInBatch >= batchBytes || batch.length >= MAX_BATCH_FILES || index === files.length - 1) {
+        const only = batchNumber === 0 && index === files.length - 1;
+        await submit({ batch: batchNumber++, extract, overrides, files: batch }, only);
+        batch = [];
+        bytesInBatch = 0;
+      }
+    }
+    await written;
+  } finally {
+    await pool?.close();
+  }
+  return outcomes.counts;
+}

@@ -1,0 +1,278 @@
+// The search index: for every pair of adjacent characters, the sentences that contain it. A query of
+// k characters is looked up by its k-1 pairs; the sentences that have them all are checked for the
+// whole query. Any substring of 2 or more characters is found, in Chinese, digits or Latin.
+//
+// Why not FTS5: with each pair as a token it indexed at ~7.6 MB/s in the one writer thread, which
+// capped ingestion below the 10 MB/s goal. Here the postings of a batch of documents are built in the
+// worker that analysed them and written as a few thousand ready-made rows ("segments" cut into
+// buckets by pair), so the writer only copies bytes.
+//
+// A segment covers a batch of sentences whose ids were reserved together (`base` + ordinal). A
+// bucket row holds, for each of its pairs in key order: the two code points, the byte length of the
+// postings, and the postings as ascending ordinal deltas (all varints).
+
+export const BUCKETS = 4096;
+
+/** One pair: two UTF-16 code units (after lower-casing), packed as a * 65536 + b. */
+export type PairKey = number;
+
+export function bucketOf(key: PairKey): number {
+  return (Math.imul(key >>> 16, 0x9e3779b1) ^ Math.imul(key & 0xffff, 0x85ebca6b)) >>> 20; // top 12 bits: 0..4095
+}
+
+/** Code units that end a run of indexed characters (whitespace as \s knows it). */
+const SPACE = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (c <= 32 || /\s/.test(String.fromCharCode(c))) SPACE[c] = 1;
+
+/** Calls `each` with every pair of adjacent code units of a text (lower case); pairs with whitespace are left out. */
+function forEachPair(text: string, each: (key: PairKey) => void): void {
+  const lower = text.toLowerCase();
+  let prev = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (SPACE[c]) {
+      prev = -1;
+      continue;
+    }
+    if (prev >= 0) each(prev * 65536 + c);
+    prev = c;
+  }
+}
+
+/** The distinct pairs of a text. */
+export function pairsOf(text: string): PairKey[] {
+  const seen = new Set<PairKey>();
+  forEachPair(text, (k) => seen.add(k));
+  return [...seen];
+}
+
+class ByteWriter {
+  buf: Uint8Array;
+  length = 0;
+  constructor(capacity = 256) {
+    this.buf = new Uint8Array(capacity);
+  }
+  private grow(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+  varint(n: number): void {
+    this.grow(5);
+    while (n >= 0x80) {
+      this.buf[this.length++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    this.buf[this.length++] = n;
+  }
+}
+
+/** Growable Int32Array. */
+class IntList {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(n: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = n;
+  }
+}
+
+/** Open-addressing hash table from a pair key (uint32) to a dense id: a Map would box every key above 2^30. */
+class PairIds {
+  private keys = new Uint32Array(1 << 16);
+  private values = new Int32Array(1 << 16).fill(-1);
+  private mask = (1 << 16) - 1;
+  private shift = 16;
+  size = 0;
+
+  private slot(key: number): number {
+    // the high bits of a multiplicative hash: the low ones depend only on the key's low bits
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.values[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  /** The id of a key, or -1. */
+  get(key: number): number {
+    return this.values[this.slot(key)];
+  }
+
+  /** The id of a key, given the next id when it is new. */
+  idOf(key: number): number {
+    const i = this.slot(key);
+    if (this.values[i] !== -1) return this.values[i];
+    this.keys[i] = key;
+    this.values[i] = this.size++;
+    if (this.size * 2 > this.mask) this.grow();
+    return this.size - 1;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2).fill(-1);
+    this.mask = keys.length * 2 - 1;
+    this.shift--;
+    for (let i = 0; i < keys.length; i++) {
+      if (values[i] === -1) continue;
+      const at = this.slot(keys[i]);
+      this.keys[at] = keys[i];
+      this.values[at] = values[i];
+    }
+  }
+}
+
+/**
+ * Collects the postings of a batch of sentences, numbered 0, 1, 2, … in the order they are added.
+ * Built for speed (it sees every character of the corpus): pairs get dense ids from a hash table,
+ * occurrences go to typed arrays, and a counting sort groups them by pair.
+ */
+export class SegmentBuilder {
+  private ids = new PairIds();
+  private keys = new IntList();
+  /** Per dense id: the last ordinal recorded, so a pair is listed once per sentence. */
+  private last = new IntList();
+  private occurrencePair = new IntList();
+  private occurrenceOrdinal = new IntList();
+  sentences = 0;
+
+  /** Adds a sentence with the next ordinal, or a given one (ascending, gaps allowed); returns it. */
+  add(text: string, ordinal = this.sentences): number {
+    this.sentences = ordinal + 1;
+    const lower = text.toLowerCase();
+    let prev = -1;
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      if (SPACE[c]) {
+        prev = -1;
+        continue;
+      }
+      if (prev >= 0) {
+        const key = prev * 65536 + c;
+        const id = this.ids.idOf(key);
+        if (id === this.keys.length) {
+          this.keys.push(key | 0);
+          this.last.push(-1);
+        }
+        if (this.last.data[id] !== ordinal) {
+          this.last.data[id] = ordinal;
+          this.occurrencePair.push(id);
+          this.occurrenceOrdinal.push(ordinal);
+        }
+      }
+      prev = c;
+    }
+    return ordinal;
+  }
+
+  /** The bucket rows of the segment: bucket number and its bytes (views into one buffer). */
+  build(): Array<{ bucket: number; postings: Uint8Array }> {
+    const n = this.keys.length;
+    const keyOf = (id: number) => this.keys.data[id] >>> 0;
+    // counting sort of the occurrences by pair; ordinals stay ascending within a pair
+    const start = new Int32Array(n + 1);
+    const pairOf = this.occurrencePair.data;
+    const ordinalOf = this.occurrenceOrdinal.data;
+    const total = this.occurrencePair.length;
+    for (let i = 0; i < total; i++) start[pairOf[i] + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const fill = start.slice(0, n);
+    const sorted = new Int32Array(total);
+    for (let i = 0; i < total; i++) sorted[fill[pairOf[i]]++] = ordinalOf[i];
+    // pairs in (bucket, key) order: bucket * 2^32 + key is exact in a double
+    const order = new Float64Array(n);
+    for (let id = 0; id < n; id++) order[id] = bucketOf(keyOf(id)) * 2 ** 32 + keyOf(id);
+    order.sort();
+    const out = new ByteWriter(total * 2 + n * 8);
+    const rows: Array<{ bucket: number; from: number; to: number }> = [];
+    for (let i = 0; i < n; i++) {
+      const bucket = Math.floor(order[i] / 2 ** 32);
+      const key = order[i] - bucket * 2 ** 32;
+      const id = this.ids.get(key);
+      if (!rows.length || rows[rows.length - 1].bucket !== bucket) rows.push({ bucket, from: out.length, to: out.length });
+      out.varint(key >>> 16);
+      out.varint(key & 0xffff);
+      // the byte length of the postings goes before them
+      let bytes = 0;
+      let prev = 0;
+      for (let j = start[id]; j < start[id + 1]; j++) {
+        const d = sorted[j] - prev;
+        bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : 4;
+        prev = sorted[j];
+      }
+      out.varint(bytes);
+      prev = 0;
+      for (let j = start[id]; j < start[id + 1]; j++) {
+        out.varint(sorted[j] - prev);
+        prev = sorted[j];
+      }
+      rows[rows.length - 1].to = out.length;
+    }
+    const buffer = out.buf.slice(0, out.length);
+    return rows.map((r) => ({ bucket: r.bucket, postings: buffer.subarray(r.from, r.to) }));
+  }
+}
+
+function readVarint(b: Uint8Array, at: { i: number }): number {
+  let n = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = b[at.i++];
+    n += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return n;
+    shift += 7;
+  }
+}
+
+/** The sentence ids a bucket row lists for one pair (ascending), appended to `into`. */
+export function decodePostings(row: Uint8Array, base: number, key: PairKey, into: number[]): void {
+  const want1 = key >>> 16;
+  const want2 = key & 0xffff;
+  const at = { i: 0 };
+  while (at.i < row.length) {
+    const a = readVarint(row, at);
+    const b = readVarint(row, at);
+    const length = readVarint(row, at);
+    if (a === want1 && b === want2) {
+      const end = at.i + length;
+      let id = base;
+      while (at.i < end) {
+        id += readVarint(row, at);
+        into.push(id);
+      }
+      return;
+    }
+    if (a > want1 || (a === want1 && b > want2)) return; // keys are sorted: it is not here
+    at.i += length;
+  }
+}
+
+/** Ids present in every (ascending) list, ascending. */
+export function intersectSorted(lists: number[][]): number[] {
+  if (!lists.length) return [];
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let result = sorted[0];
+  for (const other of sorted.slice(1)) {
+    const next: number[] = [];
+    let j = 0;
+    for (const id of result) {
+      while (j < other.length && other[j] < id) j++;
+      if (j === other.length) break;
+      if (other[j] === id) next.push(id);
+    }
+    result = next;
+  }
+  return result;
+}
+
+/** The search terms of a query (split on whitespace, lower case), those of 2 or more characters. */
+export function queryTerms(query: string): string[] {
+  return query.trim().toLowerCase().split(/\s+/).filter((t) => Array.from(t).length >= 2);
+}

@@ -1,0 +1,90 @@
+// Turning analysed documents into what the store writes: plain data (it crosses from the ingest
+// workers to the one writer), with the search postings of the whole batch already built, so that
+// writing is copying.
+import type { AnalysedDocument, DocumentMetadata, Paragraph, Section, Sentence } from '../types.ts';
+import type { Extraction } from '../extract/extract.ts';
+import { mapToRuns } from '../normalize/mapped-text.ts';
+import { SegmentBuilder } from './pair-index.ts';
+import { countDictionaries, dictionaryVersion, type CountInput, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
+import { bundledDictionaries } from '../analysis/words.ts';
+
+/** The bundled dictionaries' counts in a document, each with its dictionary's version. */
+export function bundledTermCounts(doc: CountInput): PreparedDocument['termCounts'] {
+  const dictionaries = bundledDictionaries();
+  return countDictionaries(doc, dictionaries).map((counts, i) => ({ version: dictionaryVersion(dictionaries[i]), counts }));
+}
+
+export interface PreparedDocument {
+  /** sha256 of the normalised text: the document's identity. */
+  hash: string;
+  /** sha256 of the file's bytes, when it came from a file: a re-run skips such a file unread. */
+  sourceHash: string | null;
+  path: string;
+  format: string;
+  encoding: string;
+  title: string | null;
+  source: string | null;
+  attributes: Record<string, string>;
+  metadata: DocumentMetadata;
+  traditional: boolean;
+  warnings: string[];
+  text: string;
+  originalText: string;
+  /** The offset map as runs (see mapToRuns). */
+  runs: Int32Array;
+  sections: Section[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  /** Ordinal of the document's first sentence in its batch: its sentence ids are the batch base + ordinal. */
+  firstOrdinal: number;
+  /** Figures and commitments, or null when extraction was not asked for. */
+  extraction: Extraction | null;
+  /** The bundled dictionaries' hits, by dictionary version. */
+  termCounts: Array<{ version: string; counts: DocumentTermCounts }>;
+}
+
+export interface PreparedBatch {
+  documents: PreparedDocument[];
+  /** Sentences in the batch: the number of sentence ids the writer reserves for it. */
+  sentenceCount: number;
+  /** The batch's search postings, bucket by bucket (see pair-index.ts). */
+  buckets: Array<{ bucket: number; postings: Uint8Array }>;
+}
+
+export interface BatchItem {
+  doc: AnalysedDocument;
+  extraction?: Extraction | null;
+  sourceHash?: string | null;
+  termCounts?: PreparedDocument['termCounts'];
+}
+
+export function prepareBatch(items: BatchItem[]): PreparedBatch {
+  const segment = new SegmentBuilder();
+  const documents = items.map(({ doc, extraction = null, sourceHash = null, termCounts = bundledTermCounts(doc) }): PreparedDocument => {
+    const firstOrdinal = segment.sentences;
+    for (const s of doc.sentences) segment.add(doc.text.slice(s.start, s.end));
+    return {
+      hash: doc.hash,
+      sourceHash,
+      path: doc.raw.path,
+      format: doc.raw.format,
+      encoding: doc.raw.encoding,
+      title: doc.title,
+      source: doc.raw.attributes.source ?? null,
+      attributes: doc.raw.attributes,
+      metadata: doc.metadata,
+      traditional: doc.convertedFromTraditional,
+      warnings: doc.warnings,
+      text: doc.text,
+      originalText: doc.originalText,
+      runs: mapToRuns(doc.offsetMap),
+      sections: doc.sections,
+      paragraphs: doc.paragraphs,
+      sentences: doc.sentences,
+      firstOrdinal,
+      extraction,
+      termCounts,
+    };
+  });
+  return { documents, sentenceCount: segment.sentences, buckets: segment.build() };
+}
