@@ -32,11 +32,15 @@ export type CountInput = { text: string; sentences: Sentence[]; sections: Array<
 /** Counts of several dictionaries in one document; the text is scanned once for all their terms. */
 export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): DocumentTermCounts[] {
   const terms = [...new Set(dictionaries.flatMap((d) => d.terms))];
-  const byFirst = new Map<string, string[]>();
+  // terms by their first code unit; the flag table skips most characters without a Map lookup
+  const byFirst = new Map<number, string[]>();
+  const isFirst = new Uint8Array(65536);
   for (const t of terms) {
-    const list = byFirst.get(t[0]);
+    const c = t.charCodeAt(0);
+    isFirst[c] = 1;
+    const list = byFirst.get(c);
     if (list) list.push(t);
-    else byFirst.set(t[0], [t]);
+    else byFirst.set(c, [t]);
   }
   const roleOf = (s: Sentence) => (s.section !== null ? doc.sections[s.section]?.role : undefined) ?? 'other';
   const roleChars: Record<string, number> = {};
@@ -48,9 +52,10 @@ export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): 
     const text = doc.text.slice(s.start, s.end);
     const found = new Set<string>();
     for (let i = 0; i < text.length; i++) {
-      const candidates = byFirst.get(text[i]);
-      if (candidates) for (const t of candidates) if (text.startsWith(t, i)) found.add(t);
+      if (!isFirst[text.charCodeAt(i)]) continue;
+      for (const t of byFirst.get(text.charCodeAt(i))!) if (text.startsWith(t, i)) found.add(t);
     }
+    if (!found.size) continue;
     const boundaries = new Boundaries(text);
     for (const t of found) {
       for (const at of termPositions(text, t, boundaries)) {

@@ -12,7 +12,8 @@ export interface DecodedText {
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
   let control = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
     if (b === 0) return true;
     // Control characters other than tab, newline, form feed and carriage return; ESC shows up in a few
     // scraped files, so one here and there is tolerated.
