@@ -55,7 +55,7 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
            ELSE (SELECT substr(t.text, f.start + 1, f.end - f.start) FROM document_texts t WHERE t.doc_id = f.doc_id) END AS text,
          s.text AS sentence, sec.title AS sectionTitle
        FROM figures f JOIN documents d ON d.id = f.doc_id
-       LEFT JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.sentence
+       LEFT JOIN sentences s ON s.id = d.sentence_start + f.sentence -- a document's sentences have consecutive ids
        LEFT JOIN sections sec ON sec.doc_id = f.doc_id AND sec.idx = f.section
        WHERE ${where.join(' AND ')} ORDER BY f.year, d.province, d.city, d.county, f.id`,
     )

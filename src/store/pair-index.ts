@@ -220,37 +220,42 @@ export class SegmentBuilder {
   }
 }
 
-function readVarint(b: Uint8Array, at: { i: number }): number {
-  let n = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = b[at.i++];
-    n += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) return n;
-    shift += 7;
-  }
-}
-
 /** The sentence ids a bucket row lists for one pair (ascending), appended to `into`. */
 export function decodePostings(row: Uint8Array, base: number, key: PairKey, into: number[]): void {
   const want1 = key >>> 16;
   const want2 = key & 0xffff;
-  const at = { i: 0 };
-  while (at.i < row.length) {
-    const a = readVarint(row, at);
-    const b = readVarint(row, at);
-    const length = readVarint(row, at);
+  let i = 0;
+  // varints inline: this loop reads every posting of a common pair
+  const next = (): number => {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = row[i++];
+      n |= (byte & 0x7f) << shift;
+      if (byte < 0x80) return n >>> 0;
+      shift += 7;
+    }
+  };
+  while (i < row.length) {
+    const a = next();
+    const b = next();
+    const length = next();
     if (a === want1 && b === want2) {
-      const end = at.i + length;
+      const end = i + length;
       let id = base;
-      while (at.i < end) {
-        id += readVarint(row, at);
+      while (i < end) {
+        const byte = row[i++];
+        if (byte < 0x80) id += byte;
+        else {
+          i--;
+          id += next();
+        }
         into.push(id);
       }
       return;
     }
     if (a > want1 || (a === want1 && b > want2)) return; // keys are sorted: it is not here
-    at.i += length;
+    i += length;
   }
 }
 

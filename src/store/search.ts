@@ -12,7 +12,8 @@ export interface Candidates {
 
 function postings(db: Database.Database, key: PairKey): number[] {
   const rows = db
-    .prepare('SELECT p.base, p.postings FROM segments g JOIN pair_index p ON p.base = g.base AND p.bucket = ? ORDER BY g.base')
+    // CROSS JOIN keeps segments as the outer loop: one primary-key lookup per segment (a plain JOIN scanned pair_index)
+    .prepare('SELECT p.base, p.postings FROM segments g CROSS JOIN pair_index p ON p.base = g.base AND p.bucket = ? ORDER BY g.base')
     .raw()
     .all(bucketOf(key)) as Array<[number, Uint8Array]>;
   const ids: number[] = [];

@@ -146,6 +146,10 @@ export class Store {
   constructor(readonly path: string, opts: { readonly?: boolean } = {}) {
     if (opts.readonly) {
       this.db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      // queries read pages all over the file: mapped, they are read from the OS cache without a copy
+      // (not for writers: pages they touch would count in the ingest's resident memory)
+      this.db.pragma('mmap_size = 4294967296');
+      this.db.pragma('cache_size = -65536');
       return;
     }
     this.db = new Database(path, { timeout: BUSY_TIMEOUT_MS });

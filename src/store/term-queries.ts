@@ -23,14 +23,31 @@ type DocRow = Pick<DocumentSummary, 'id' | 'province' | 'city' | 'county' | 'lev
   sentenceEnd: number;
 };
 
-/** Documents of a filter (work reports only: communiqués are not policy text). */
+/**
+ * Every document's row, kept per connection until the database changes (another connection's
+ * commit moves `data_version`, this one's writes move `total_changes()`). Building the rows took
+ * most of an index over the whole corpus; the filter itself stays in SQL (documentConditions).
+ */
+const catalogs = new WeakMap<Database.Database, { version: string; rows: Map<number, DocRow> }>();
+function catalog(db: Database.Database): Map<number, DocRow> {
+  const version = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  const cached = catalogs.get(db);
+  if (cached?.version === version) return cached.rows;
+  const rows = db
+    .prepare('SELECT id, province, city, county, level, code, year, date, chars, title, sentence_start AS sentenceStart, sentence_end AS sentenceEnd FROM documents')
+    .all() as Array<Omit<DocRow, 'region'>>;
+  const map = new Map(rows.map((r) => [r.id, { ...r, region: regionName(r) }]));
+  catalogs.set(db, { version, rows: map });
+  return map;
+}
+
+/** Documents of a filter (work reports only: communiqués are not policy text), by year then id. */
 export function filteredDocuments(db: Database.Database, filter: DocumentFilter): Map<number, DocRow> {
   const params: unknown[] = [];
   const where = ["d.kind = 'report'", ...documentConditions(filter, params)];
-  const rows = db
-    .prepare(`SELECT d.id, d.province, d.city, d.county, d.level, d.code, d.year, d.date, d.chars, d.title, d.sentence_start AS sentenceStart, d.sentence_end AS sentenceEnd FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.year, d.id`)
-    .all(...params) as Array<Omit<DocRow, 'region'>>;
-  return new Map(rows.map((r) => [r.id, { ...r, region: regionName(r) }]));
+  const ids = db.prepare(`SELECT d.id FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.year, d.id`).pluck().all(...params) as number[];
+  const rows = catalog(db);
+  return new Map(ids.map((id) => [id, rows.get(id)!]));
 }
 
 /**
