@@ -152,15 +152,9 @@ for (let c = 0; c < 65536; c++) {
   if (/[\s\p{P}\p{S}]/u.test(ch) && !'+#&._%-'.includes(ch)) SEPARATOR[c] = 1;
 }
 
-/** Word starts of runs already segmented: reports repeat their phrases (加快发展新质生产力) a great deal. */
-const runStarts = new Map<string, number[]>();
-const RUN_CACHE_SIZE = 200_000;
-
 /** Offsets in `run` where tokenize(run) starts a token. */
 function wordStarts(run: string): number[] {
-  let starts = runStarts.get(run);
-  if (starts) return starts;
-  starts = [];
+  const starts: number[] = [];
   if (/\d/.test(run)) {
     for (const w of tokenize(run)) starts.push(w.start);
   } else {
@@ -170,8 +164,6 @@ function wordStarts(run: string): number[] {
       p += w.length;
     }
   }
-  if (runStarts.size >= RUN_CACHE_SIZE) runStarts.clear();
-  runStarts.set(run, starts);
   return starts;
 }
 

@@ -32,9 +32,12 @@ export type SourceLookup = (sourceHash: string) => { id: number; metadata: Docum
 export async function analyseBatch(request: BatchRequest, lookup: SourceLookup): Promise<BatchReply> {
   const items: BatchItem[] = [];
   const reply: BatchReply = { batch: request.batch, prepared: prepareBatch([]), indexes: [], failures: [], known: [] };
-  for (const { index, file } of request.files) {
+  // every file of the batch is read at once: the reads wait on the disk, not on the analysis
+  const reads = request.files.map(({ file }) => readFileBytes(file));
+  for (const r of reads) r.catch(() => {}); // a failed read is reported when its turn comes
+  for (const [n, { index, file }] of request.files.entries()) {
     try {
-      const bytes = await readFileBytes(file);
+      const bytes = await reads[n];
       const sourceHash = sha256(bytes);
       const known = lookup(sourceHash);
       if (known) {

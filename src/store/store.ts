@@ -156,9 +156,9 @@ export class Store {
     this.db.pragma('page_size = 16384');
     enableWal(this.db);
     this.db.pragma('synchronous = NORMAL');
-    // a batch writes tens of MB: a larger cache keeps the indexes' pages in memory, and checkpoints
+    // a batch writes tens of MB: a larger cache (16 MB) keeps the indexes' pages in memory, and checkpoints
     // every 40 MB of WAL instead of every 4 MB
-    this.db.pragma('cache_size = -65536');
+    this.db.pragma('cache_size = -16384');
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
