@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { Extraction } from '../extract/extract.ts';
 import type { DocumentFilter } from './store.ts';
-import { documentConditions, regionName } from './store.ts';
+import { documentConditions } from './store.ts';
+import { catalog } from './catalog.ts';
 import type { FigureRow } from '../analysis/track.ts';
 
 /** Writes a document's figures and commitments (inside the caller's transaction). */
@@ -47,22 +48,34 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
     params.push(filter.figureYear);
   }
   where.push(...documentConditions({ kind: filter.kind, level: filter.level, region: filter.region, year: filter.year }, params, true));
+  // raw rows with few strings: a row's document fields come from the catalog (shared strings), its
+  // text is cut from its sentence here, and the sort is done here; building ~30 strings a row
+  // was most of the time of a query over the whole corpus
   const rows = db
     .prepare(
-      `SELECT f.*, f.doc_id AS docId, d.kind AS docKind, d.year AS docYear, d.province, d.city, d.county, d.level, d.code, s.start AS sentenceStart, s.end AS sentenceEnd,
-         -- the figure's text is cut from its sentence: reading each document's whole text per row is slow
-         CASE WHEN f.start >= s.start AND f.end <= s.end THEN substr(s.text, f.start - s.start + 1, f.end - f.start)
-           ELSE (SELECT substr(t.text, f.start + 1, f.end - f.start) FROM document_texts t WHERE t.doc_id = f.doc_id) END AS text,
-         s.text AS sentence, sec.title AS sectionTitle
+      `SELECT f.id, f.doc_id, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch, f.year, f.estimated, f.start, f.end,
+         s.start, s.end, s.text, sec.title
        FROM figures f JOIN documents d ON d.id = f.doc_id
        LEFT JOIN sentences s ON s.id = d.sentence_start + f.sentence -- a document's sentences have consecutive ids
        LEFT JOIN sections sec ON sec.doc_id = f.doc_id AND sec.idx = f.section
-       WHERE ${where.join(' AND ')} ORDER BY f.year, d.province, d.city, d.county, f.id`,
+       WHERE ${where.join(' AND ')}`,
     )
-    .all(...params) as Array<Record<string, any>>;
-  return rows.map((r) => ({
-    id: r.id, docId: r.docId, docKind: r.docKind, docYear: r.docYear, region: regionName(r as any), province: r.province, city: r.city, county: r.county, level: r.level, code: r.code,
-    kind: r.kind, metric: r.metric, label: r.label, quantity: r.quantity, value: r.value, value2: r.value2, unit: r.unit, modifier: r.modifier,
-    stretch: Boolean(r.stretch), year: r.year, estimated: Boolean(r.estimated), start: r.start, end: r.end, text: r.text, sentence: r.sentence, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd, sectionTitle: r.sectionTitle,
-  }));
+    .raw()
+    .all(...params) as Array<[number, number, string, string, string, number | null, number | null, string | null, string | null, number, number | null, number, number, number, number | null, number | null, string | null, string | null]>;
+  const docs = catalog(db);
+  const textOf = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
+  const figures = rows.map(([id, docId, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sStart, sEnd, sentence, sectionTitle]): StoredFigure => {
+    const d = docs.get(docId)!;
+    const inSentence = sentence !== null && sStart !== null && start >= sStart && end <= sEnd!;
+    return {
+      id, docId, docKind: d.kind, docYear: d.year, region: d.region, province: d.province, city: d.city, county: d.county, level: d.level, code: d.code,
+      kind, metric, label, quantity: quantity as StoredFigure['quantity'], value, value2, unit, modifier: modifier as StoredFigure['modifier'],
+      stretch: Boolean(stretch), year, estimated: Boolean(estimated), start, end,
+      text: inSentence ? sentence.slice(start - sStart, end - sStart) : (textOf.get(start + 1, end - start, docId) as string),
+      sentence: sentence!, sentenceStart: sStart!, sentenceEnd: sEnd!, sectionTitle,
+    };
+  });
+  // by year, region and id, as SQL's ORDER BY gave them (NULL first)
+  const cmp = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+  return figures.sort((a, b) => cmp(a.year, b.year) || cmp(a.province, b.province) || cmp(a.city, b.city) || cmp(a.county, b.county) || a.id - b.id);
 }

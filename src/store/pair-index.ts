@@ -220,42 +220,60 @@ export class SegmentBuilder {
   }
 }
 
-/** The sentence ids a bucket row lists for one pair (ascending), appended to `into`. */
-export function decodePostings(row: Uint8Array, base: number, key: PairKey, into: number[]): void {
+/** Where a bucket row holds one pair's postings: byte offset and length, or null when the pair is not there. */
+export function findPostings(row: Uint8Array, key: PairKey): { at: number; length: number } | null {
   const want1 = key >>> 16;
   const want2 = key & 0xffff;
-  let i = 0;
-  // varints inline: this loop reads every posting of a common pair
-  const next = (): number => {
-    let n = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = row[i++];
-      n |= (byte & 0x7f) << shift;
-      if (byte < 0x80) return n >>> 0;
-      shift += 7;
-    }
-  };
-  while (i < row.length) {
-    const a = next();
-    const b = next();
-    const length = next();
-    if (a === want1 && b === want2) {
-      const end = i + length;
-      let id = base;
-      while (i < end) {
+  const cursor = { i: 0 };
+  while (cursor.i < row.length) {
+    const a = readVarint(row, cursor);
+    const b = readVarint(row, cursor);
+    const length = readVarint(row, cursor);
+    if (a === want1 && b === want2) return { at: cursor.i, length };
+    if (a > want1 || (a === want1 && b > want2)) return null; // keys are sorted: it is not here
+    cursor.i += length;
+  }
+  return null;
+}
+
+/** The sentence ids of postings found by findPostings (ascending), appended to `into`. */
+export function decodeAt(row: Uint8Array, place: { at: number; length: number }, base: number, into: number[]): void {
+  const end = place.at + place.length;
+  let id = base;
+  for (let i = place.at; i < end; ) {
+    // varints inline, one byte the common case: this loop reads every posting of a common pair
+    const first = row[i++];
+    if (first < 0x80) {
+      id += first;
+    } else {
+      let n = first & 0x7f;
+      let shift = 7;
+      for (;;) {
         const byte = row[i++];
-        if (byte < 0x80) id += byte;
-        else {
-          i--;
-          id += next();
-        }
-        into.push(id);
+        n |= (byte & 0x7f) << shift;
+        if (byte < 0x80) break;
+        shift += 7;
       }
-      return;
+      id += n >>> 0;
     }
-    if (a > want1 || (a === want1 && b > want2)) return; // keys are sorted: it is not here
-    i += length;
+    into.push(id);
+  }
+}
+
+/** The sentence ids a bucket row lists for one pair (ascending), appended to `into`. */
+export function decodePostings(row: Uint8Array, base: number, key: PairKey, into: number[]): void {
+  const place = findPostings(row, key);
+  if (place) decodeAt(row, place, base, into);
+}
+
+function readVarint(b: Uint8Array, cursor: { i: number }): number {
+  let n = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = b[cursor.i++];
+    n |= (byte & 0x7f) << shift;
+    if (byte < 0x80) return n >>> 0;
+    shift += 7;
   }
 }
 

@@ -1,7 +1,7 @@
 // Reading the pair index: the sentences that may contain a set of terms, and which documents they
 // belong to. Callers check the candidates' text unless the answer is exact.
 import type Database from 'better-sqlite3';
-import { bucketOf, decodePostings, intersectSorted, pairsOf, type PairKey } from './pair-index.ts';
+import { bucketOf, decodeAt, findPostings, intersectSorted, pairsOf, type PairKey } from './pair-index.ts';
 
 export interface Candidates {
   /** Sentence ids, ascending. */
@@ -10,23 +10,39 @@ export interface Candidates {
   exact: boolean;
 }
 
-function postings(db: Database.Database, key: PairKey): number[] {
-  const rows = db
-    // CROSS JOIN keeps segments as the outer loop: one primary-key lookup per segment (a plain JOIN scanned pair_index)
-    .prepare('SELECT p.base, p.postings FROM segments g CROSS JOIN pair_index p ON p.base = g.base AND p.bucket = ? ORDER BY g.base')
-    .raw()
-    .all(bucketOf(key)) as Array<[number, Uint8Array]>;
-  const ids: number[] = [];
-  for (const [base, row] of rows) decodePostings(row, base, key, ids);
-  return ids;
-}
-
 /** Sentences that have every pair of every term (terms lower case, 2 or more characters each). */
 export function candidateSentences(db: Database.Database, terms: string[]): Candidates {
   const keys = new Set<PairKey>();
   for (const t of terms) for (const k of pairsOf(t)) keys.add(k);
   if (!keys.size) return { ids: [], exact: true };
-  const ids = intersectSorted([...keys].map((k) => postings(db, k)));
+  // each pair's bucket row in every segment, one primary-key read each (CROSS JOIN keeps segments
+  // as the outer loop; a plain JOIN scanned the whole index)
+  const rowsOf = db.prepare('SELECT p.base, p.postings FROM segments g CROSS JOIN pair_index p ON p.base = g.base AND p.bucket = ? ORDER BY g.base').raw();
+  const bySegment = new Map<number, Array<{ key: PairKey; row: Uint8Array }>>();
+  for (const key of keys) {
+    for (const [base, row] of rowsOf.all(bucketOf(key)) as Array<[number, Uint8Array]>) {
+      const list = bySegment.get(base);
+      if (list) list.push({ key, row });
+      else bySegment.set(base, [{ key, row }]);
+    }
+  }
+  // segment by segment: a segment without one of the pairs is skipped before any postings are
+  // decoded, and the shortest postings are decoded first (低空 decides before 经济 is read)
+  const ids: number[] = [];
+  for (const [base, rows] of [...bySegment].sort((a, b) => a[0] - b[0])) {
+    if (rows.length < keys.size) continue;
+    const places = rows.map((r) => ({ row: r.row, place: findPostings(r.row, r.key) }));
+    if (places.some((p) => !p.place)) continue;
+    places.sort((a, b) => a.place!.length - b.place!.length);
+    let result: number[] | null = null;
+    for (const p of places) {
+      const list: number[] = [];
+      decodeAt(p.row, p.place!, base, list);
+      result = result ? intersectSorted([result, list]) : list;
+      if (!result.length) break;
+    }
+    for (const id of result!) ids.push(id);
+  }
   return { ids, exact: terms.every((t) => t.length === 2) };
 }
 
@@ -60,6 +76,6 @@ export function rowsForIds<T>(db: Database.Database, sql: string, ids: number[])
   const statement = db.prepare(sql);
   const out: T[] = [];
   const CHUNK = 1000;
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(statement.all(JSON.stringify(ids.slice(i, i + CHUNK))) as T[]));
+  for (let i = 0; i < ids.length; i += CHUNK) for (const row of statement.all(JSON.stringify(ids.slice(i, i + CHUNK))) as T[]) out.push(row);
   return out;
 }

@@ -370,18 +370,18 @@ export class Store {
     const found: number[] = [];
     let pending: number[] = [];
     const check = () => {
-      if (candidates.exact) found.push(...pending);
+      if (candidates.exact) for (const id of pending) found.push(id);
       else {
         const rows = rowsForIds<{ id: number; text: string }>(this.db, 'SELECT s.id, s.text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id', pending);
         const ok = new Set(rows.filter((r) => { const lower = r.text.toLowerCase(); return terms.every((t) => lower.includes(t)); }).map((r) => r.id));
-        found.push(...pending.filter((id) => ok.has(id)));
+        for (const id of pending) if (ok.has(id)) found.push(id);
       }
       pending = [];
     };
     for (const d of docs) {
       const ids = byDoc.get(d.id);
       if (!ids) continue;
-      pending.push(...ids);
+      for (const id of ids) pending.push(id);
       if (pending.length >= 200) check();
       if (found.length >= wanted) break;
     }

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Level } from '../types.ts';
 import { candidateSentences, groupByDocument, rowsForIds } from './search.ts';
+import { catalog, type DocRow } from './catalog.ts';
 import { documentConditions, regionName, type DocumentFilter, type DocumentSummary } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
 import { dictionaryVersion, longestFirst, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
@@ -15,30 +16,6 @@ export interface TermHit {
   end: number;
   role: string;
   sentenceId: number;
-}
-
-type DocRow = Pick<DocumentSummary, 'id' | 'province' | 'city' | 'county' | 'level' | 'code' | 'year' | 'date' | 'chars' | 'title'> & {
-  region: string;
-  sentenceStart: number;
-  sentenceEnd: number;
-};
-
-/**
- * Every document's row, kept per connection until the database changes (another connection's
- * commit moves `data_version`, this one's writes move `total_changes()`). Building the rows took
- * most of an index over the whole corpus; the filter itself stays in SQL (documentConditions).
- */
-const catalogs = new WeakMap<Database.Database, { version: string; rows: Map<number, DocRow> }>();
-function catalog(db: Database.Database): Map<number, DocRow> {
-  const version = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
-  const cached = catalogs.get(db);
-  if (cached?.version === version) return cached.rows;
-  const rows = db
-    .prepare('SELECT id, province, city, county, level, code, year, date, chars, title, sentence_start AS sentenceStart, sentence_end AS sentenceEnd FROM documents')
-    .all() as Array<Omit<DocRow, 'region'>>;
-  const map = new Map(rows.map((r) => [r.id, { ...r, region: regionName(r) }]));
-  catalogs.set(db, { version, rows: map });
-  return map;
 }
 
 /** Documents of a filter (work reports only: communiqués are not policy text), by year then id. */
@@ -160,10 +137,12 @@ export interface KwicLine {
 export function kwic(db: Database.Database, term: string, window: number, filter: DocumentFilter, limit = Infinity): KwicLine[] {
   const docs = filteredDocuments(db, filter);
   const hits = termHits(db, term, docs, limit);
-  const slice = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
+  // one substr a line: the line's window of the text, cut into left, term and right here
+  const windowOf = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
   return hits.map((h) => {
     const d = docs.get(h.docId)!;
     const leftStart = Math.max(0, h.start - window);
+    const text = windowOf.get(leftStart + 1, h.end + window - leftStart, h.docId) as string;
     return {
       docId: h.docId,
       region: d.region,
@@ -171,9 +150,9 @@ export function kwic(db: Database.Database, term: string, window: number, filter
       role: h.role,
       start: h.start,
       end: h.end,
-      left: (slice.get(leftStart + 1, h.start - leftStart, h.docId) as string).replace(/\n/g, ' '),
-      term: slice.get(h.start + 1, h.end - h.start, h.docId) as string,
-      right: (slice.get(h.end + 1, window, h.docId) as string).replace(/\n/g, ' '),
+      left: text.slice(0, h.start - leftStart).replace(/\n/g, ' '),
+      term: text.slice(h.start - leftStart, h.end - leftStart),
+      right: text.slice(h.end - leftStart).replace(/\n/g, ' '),
     };
   });
 }
