@@ -72,8 +72,8 @@ export function groupByDocument(ids: number[], documents: SentenceRange[]): Map<
 }
 
 /** The rows `sql` gives for these ids, a chunk of ids at a time; `sql` takes them as a JSON array: `s.id IN (SELECT value FROM json_each(?))`. */
-export function rowsForIds<T>(db: Database.Database, sql: string, ids: number[]): T[] {
-  const statement = db.prepare(sql);
+export function rowsForIds<T>(db: Database.Database, sql: string, ids: number[], raw = false): T[] {
+  const statement = raw ? db.prepare(sql).raw() : db.prepare(sql);
   const out: T[] = [];
   const CHUNK = 1000;
   for (let i = 0; i < ids.length; i += CHUNK) for (const row of statement.all(JSON.stringify(ids.slice(i, i + CHUNK))) as T[]) out.push(row);
