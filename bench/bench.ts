@@ -1,24 +1,71 @@
-// `npm run bench -- [--corpus DIR] [--db FILE] [--skip-ingest] [--load]`
+// `npm run bench -- [--corpus DIR] [--db FILE] [--skip-ingest] [--load] [--profile]`
 //
 // Ingest + extraction + search indexing of a corpus into a fresh database (MB/s, reports/s, wall
 // time, peak RSS, database size), a re-run of the same corpus (all duplicates), the latency of a
-// fixed query mix (p50/p95/p99), and with --load a load test of the HTTP server (50 clients for
-// 10 s on a mix of read endpoints). Prints a table and writes bench/results/<time>.json with the
-// machine and commit. Without --corpus: the bundled samples copied to ~50 MB with varied years.
+// fixed query mix (p50/p95/p99), with --load a load test of the HTTP server (50 clients for 10 s on a
+// mix of read endpoints), and with --profile the time of each ingest stage run in one thread. Prints
+// a table and writes bench/results/<time>.json with the machine and commit. Without --corpus: the
+// bundled samples copied to ~50 MB with varied years.
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { Store } from '../src/store/store.ts';
 import { collectFiles } from '../src/ingest/files.ts';
 import { ingestFiles } from '../src/ingest/pipeline.ts';
 import { queryFigures } from '../src/store/figures.ts';
 import { dictionaryIndex, kwic } from '../src/store/term-queries.ts';
 import { bundledDictionaries } from '../src/analysis/words.ts';
-import { startServer } from '../src/server/serve.ts';
+import { readFileBytes, readReportBytes } from '../src/readers/index.ts';
+import { analyseDocument } from '../src/structure/document.ts';
+import { extractFigures } from '../src/extract/extract.ts';
+import { bundledTermCounts, prepareBatch, type BatchItem } from '../src/store/prepare.ts';
+
+/**
+ * Where ingestion's time goes: every stage run one file after another in this thread, timed (the
+ * pipeline runs the same stages, the first five in workers and the last in the writer).
+ */
+async function profileStages(files: string[], dbFile: string): Promise<Record<string, number>> {
+  const seconds: Record<string, number> = { read: 0, decode: 0, analyse: 0, extract: 0, 'dictionary counts': 0, 'search postings': 0, write: 0 };
+  const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await run();
+    seconds[stage] += (performance.now() - t0) / 1000;
+    return result;
+  };
+  const store = new Store(dbFile);
+  let batch: BatchItem[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    const prepared = await time('search postings', () => prepareBatch(batch));
+    await time('write', () => store.writeBatch(prepared));
+    batch = [];
+    bytes = 0;
+  };
+  try {
+    for (const file of files) {
+      try {
+        const raw = await time('decode', async () => readReportBytes(file, await time('read', () => readFileBytes(file))));
+        const doc = await time('analyse', () => analyseDocument(raw));
+        const extraction = await time('extract', () => extractFigures(doc));
+        const termCounts = await time('dictionary counts', () => bundledTermCounts(doc));
+        batch.push({ doc, extraction, termCounts });
+        bytes += doc.text.length * 3;
+      } catch {
+        // a file that fails is left out of the profile
+      }
+      if (bytes >= 4e6) await flush();
+    }
+    if (batch.length) await flush();
+  } finally {
+    store.close();
+  }
+  // decode's time includes the read it awaited
+  seconds.decode -= seconds.read;
+  return Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, round(v)]));
+}
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
@@ -28,6 +75,7 @@ const { values: args } = parseArgs({
     'skip-ingest': { type: 'boolean', default: false },
     load: { type: 'boolean', default: false },
     'target-mb': { type: 'string', default: '50' },
+    profile: { type: 'boolean', default: false },
   },
 });
 
@@ -83,6 +131,9 @@ function queryMix(store: Store): Array<{ name: string; run: () => unknown }> {
 }
 
 async function loadTest(dbFile: string): Promise<Record<string, unknown>> {
+  // imported here, so that the ingest's peak memory is that of gwr add, not of an HTTP client too
+  const { default: autocannon } = await import('autocannon');
+  const { startServer } = await import('../src/server/serve.ts');
   const server = await startServer({ db: dbFile, port: 0, host: '127.0.0.1', token: null, log: () => {} });
   const e = encodeURIComponent;
   const paths = [
@@ -158,6 +209,7 @@ async function main(): Promise<void> {
   store.close();
   results.queriesMs = latencies;
   if (args.load) results.load = await loadTest(dbFile);
+  if (args.profile) results.profileSeconds = await profileStages(files, join(workDir, 'profile.db'));
 
   console.log(table(results));
   const out = join(ROOT, 'bench', 'results');
@@ -186,9 +238,18 @@ function table(r: Record<string, any>): string {
   for (const [name, q] of Object.entries(r.queriesMs as Record<string, { p50: number; p95: number; p99: number }>)) {
     rows.push([`query: ${name}`, `p50 ${q.p50} ms, p95 ${q.p95} ms, p99 ${q.p99} ms`, goal(q.p95 <= 20, 'p95 ≤ 20 ms')]);
   }
+  if (r.profileSeconds) {
+    const total = Object.values(r.profileSeconds as Record<string, number>).reduce((a, b) => a + b, 0);
+    for (const [stage, sec] of Object.entries(r.profileSeconds as Record<string, number>)) {
+      rows.push([`profile: ${stage}`, `${sec} s (${Math.round((sec / total) * 100)}%)`, '']);
+    }
+    rows.push(['profile: all stages in one thread', `${round(total)} s = ${round(r.corpus.megabytes / total)} MB/s`, '']);
+  }
   if (r.load) rows.push(['HTTP load (50 clients, 10 s)', `${r.load.requests} requests, ${r.load.errors} errors, p50 ${r.load.latencyMs.p50} ms, p99 ${r.load.latencyMs.p99} ms`, '']);
-  const width = (k: 0 | 1) => Math.max(...rows.map((row) => [...row[k]].length));
-  const pad = (text: string, n: number) => text + ' '.repeat(Math.max(0, n - [...text].length));
+  // CJK characters take two columns in a terminal
+  const columns = (text: string) => [...text].reduce((n, ch) => n + (/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+  const width = (k: 0 | 1) => Math.max(...rows.map((row) => columns(row[k])));
+  const pad = (text: string, n: number) => text + ' '.repeat(Math.max(0, n - columns(text)));
   return rows.map((row) => `${pad(row[0], width(0))}  ${pad(row[1], width(1))}  ${row[2]}`.trimEnd()).join('\n');
 }
 
