@@ -189,7 +189,7 @@ export function buildProgram(result: { code: number }): Command {
     .addOption(dbOption())
     .option('--json', 'print the outcome of every file as JSON')
     .option('--no-extract', 'store the documents without extracting figures')
-    .option('--batch-mb <megabytes>', 'input written per transaction (default 4)')
+    .option('--batch-mb <megabytes>', 'input written per transaction (default 1)')
     .option('--workers <n>', 'threads that read and analyse the files (default: one per core but one, which writes; at most 4; 0: none)');
   for (const k of ['province', 'city', 'county', 'code', 'year', 'date', 'meeting', 'speaker']) add.option(`--${k} <value>`, `set the ${k} instead of detecting it`);
   add.addOption(levelOption()).option('--speaker-title <value>', "set the speaker's title");

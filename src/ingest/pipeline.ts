@@ -32,7 +32,7 @@ export interface IngestCounts {
   failed: number;
 }
 
-const DEFAULT_BATCH_BYTES = 4_000_000;
+const DEFAULT_BATCH_BYTES = 1_000_000;
 const MAX_BATCH_FILES = 200;
 
 /** Runs batches on worker threads, started on first use. */
