@@ -10,6 +10,8 @@ import { analyseBytes, reasonOf, sha256 } from './ingest.ts';
 export interface BatchRequest {
   batch: number;
   extract: boolean;
+  /** Count the bundled dictionaries' hits here (else the writer's thread does). */
+  countTerms: boolean;
   /** Metadata given for every file; a sidecar file's fields come first, these win. */
   overrides: Partial<DocumentMetadata>;
   /** `index` is the file's place in the whole run, so outcomes can be reported in order. */
@@ -45,7 +47,9 @@ export async function analyseBatch(request: BatchRequest, lookup: SourceLookup):
         continue;
       }
       const metadata = { ...(await readSidecar(file)), ...request.overrides };
-      items.push(await analyseBytes(file, bytes, metadata, request.extract, sourceHash));
+      const item = await analyseBytes(file, bytes, metadata, request.extract, sourceHash);
+      if (!request.countTerms) item.termCounts = null;
+      items.push(item);
       reply.indexes.push(index);
     } catch (err) {
       reply.failures.push({ index, error: reasonOf(err, file) });

@@ -43,17 +43,19 @@ function toSimplified(s: string): string {
   return convert(s);
 }
 
-let changedByT2s: Set<string> | null = null;
+let changedByT2s: Uint8Array | null = null;
 /**
  * The Han characters that t2s changes, each converted on its own (once, ~30 ms): telling a text's
  * script by looking them up costs a set lookup per character instead of converting a sample.
  */
-function traditionalCharacters(): Set<string> {
+function traditionalCharacters(): Uint8Array {
   if (changedByT2s) return changedByT2s;
   const chars: string[] = [];
   for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) for (let c = from; c <= to; c++) chars.push(String.fromCharCode(c));
   const converted = toSimplified(chars.join('\n')).split('\n');
-  changedByT2s = new Set(converted.length === chars.length ? chars.filter((ch, i) => converted[i] !== ch) : []);
+  // a flag per code unit: looking up a character costs no string
+  changedByT2s = new Uint8Array(65536);
+  if (converted.length === chars.length) chars.forEach((ch, i) => converted[i] !== ch && (changedByT2s![ch.charCodeAt(0)] = 1));
   return changedByT2s;
 }
 
@@ -68,7 +70,7 @@ export function isTraditional(text: string): boolean {
     const c = sample.charCodeAt(i);
     if (!((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff))) continue; // HAN
     han++;
-    if (traditional.has(sample[i])) changed++;
+    if (traditional[c]) changed++;
   }
   return han >= 20 && changed / han > 0.04;
 }

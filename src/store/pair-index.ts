@@ -99,11 +99,6 @@ class PairIds {
     return i;
   }
 
-  /** The id of a key, or -1. */
-  get(key: number): number {
-    return this.values[this.slot(key)];
-  }
-
   /** The id of a key, given the next id when it is new. */
   idOf(key: number): number {
     const i = this.slot(key);
@@ -186,34 +181,43 @@ export class SegmentBuilder {
     const fill = start.slice(0, n);
     const sorted = new Int32Array(total);
     for (let i = 0; i < total; i++) sorted[fill[pairOf[i]]++] = ordinalOf[i];
-    // pairs in (bucket, key) order: bucket * 2^32 + key is exact in a double
-    const order = new Float64Array(n);
-    for (let id = 0; id < n; id++) order[id] = bucketOf(keyOf(id)) * 2 ** 32 + keyOf(id);
-    order.sort();
+    // pairs in (bucket, key) order: a counting sort by bucket, then each bucket's few pairs by key
+    const bucketStart = new Int32Array(BUCKETS + 1);
+    const bucketOfId = new Int32Array(n);
+    for (let id = 0; id < n; id++) {
+      bucketOfId[id] = bucketOf(keyOf(id));
+      bucketStart[bucketOfId[id] + 1]++;
+    }
+    for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1] += bucketStart[b];
+    const bucketFill = bucketStart.slice(0, BUCKETS);
+    const order = new Int32Array(n);
+    for (let id = 0; id < n; id++) order[bucketFill[bucketOfId[id]]++] = id;
     const out = new ByteWriter(total * 2 + n * 8);
     const rows: Array<{ bucket: number; from: number; to: number }> = [];
-    for (let i = 0; i < n; i++) {
-      const bucket = Math.floor(order[i] / 2 ** 32);
-      const key = order[i] - bucket * 2 ** 32;
-      const id = this.ids.get(key);
-      if (!rows.length || rows[rows.length - 1].bucket !== bucket) rows.push({ bucket, from: out.length, to: out.length });
-      out.varint(key >>> 16);
-      out.varint(key & 0xffff);
-      // the byte length of the postings goes before them
-      let bytes = 0;
-      let prev = 0;
-      for (let j = start[id]; j < start[id + 1]; j++) {
-        const d = sorted[j] - prev;
-        bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : 4;
-        prev = sorted[j];
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      if (bucketStart[bucket] === bucketStart[bucket + 1]) continue;
+      const ids = Array.from(order.subarray(bucketStart[bucket], bucketStart[bucket + 1])).sort((x, y) => keyOf(x) - keyOf(y));
+      const from = out.length;
+      for (const id of ids) {
+        const key = keyOf(id);
+        out.varint(key >>> 16);
+        out.varint(key & 0xffff);
+        // the byte length of the postings goes before them
+        let bytes = 0;
+        let prev = 0;
+        for (let j = start[id]; j < start[id + 1]; j++) {
+          const d = sorted[j] - prev;
+          bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : 4;
+          prev = sorted[j];
+        }
+        out.varint(bytes);
+        prev = 0;
+        for (let j = start[id]; j < start[id + 1]; j++) {
+          out.varint(sorted[j] - prev);
+          prev = sorted[j];
+        }
       }
-      out.varint(bytes);
-      prev = 0;
-      for (let j = start[id]; j < start[id + 1]; j++) {
-        out.varint(sorted[j] - prev);
-        prev = sorted[j];
-      }
-      rows[rows.length - 1].to = out.length;
+      rows.push({ bucket, from, to: out.length });
     }
     const buffer = out.buf.slice(0, out.length);
     return rows.map((r) => ({ bucket: r.bucket, postings: buffer.subarray(r.from, r.to) }));

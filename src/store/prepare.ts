@@ -9,7 +9,7 @@ import { countDictionaries, dictionaryVersion, type CountInput, type DocumentTer
 import { bundledDictionaries } from '../analysis/words.ts';
 
 /** The bundled dictionaries' counts in a document, each with its dictionary's version. */
-export function bundledTermCounts(doc: CountInput): PreparedDocument['termCounts'] {
+export function bundledTermCounts(doc: CountInput): Array<{ version: string; counts: DocumentTermCounts }> {
   const dictionaries = bundledDictionaries();
   return countDictionaries(doc, dictionaries).map((counts, i) => ({ version: dictionaryVersion(dictionaries[i]), counts }));
 }
@@ -39,8 +39,8 @@ export interface PreparedDocument {
   firstOrdinal: number;
   /** Figures and commitments, or null when extraction was not asked for. */
   extraction: Extraction | null;
-  /** The bundled dictionaries' hits, by dictionary version. */
-  termCounts: Array<{ version: string; counts: DocumentTermCounts }>;
+  /** The bundled dictionaries' hits, by dictionary version; null when they are still to be counted. */
+  termCounts: Array<{ version: string; counts: DocumentTermCounts }> | null;
 }
 
 export interface PreparedBatch {
@@ -55,6 +55,7 @@ export interface BatchItem {
   doc: AnalysedDocument;
   extraction?: Extraction | null;
   sourceHash?: string | null;
+  /** Counted when left out; null leaves the counting to the writer's thread (see pipeline.ts). */
   termCounts?: PreparedDocument['termCounts'];
 }
 

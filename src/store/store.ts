@@ -230,7 +230,7 @@ export class Store {
       for (const p of d.paragraphs) insertParagraph.run(id, p.index, p.section, p.start, p.end);
       for (const s of d.sentences) insertSentence.run(sentenceStart + s.index, id, s.index, s.paragraph, s.section, s.start, s.end, d.text.slice(s.start, s.end));
       if (d.extraction) writeExtraction(this.db, id, d.extraction);
-      for (const c of d.termCounts) insertCounts.run(c.version, id, JSON.stringify(c.counts));
+      for (const c of d.termCounts ?? []) insertCounts.run(c.version, id, JSON.stringify(c.counts));
       return id;
     });
     const write = this.db.transaction(() => {
