@@ -8,7 +8,7 @@
 // buckets by pair), so the writer only copies bytes.
 //
 // A segment covers a batch of sentences whose ids were reserved together (`base` + ordinal). A
-// bucket row holds, for each of its pairs in key order: the two code points, the byte length of the
+// bucket row holds, for each of its pairs in key order: the two code units, the byte length of the
 // postings, and the postings as ascending ordinal deltas (all varints).
 
 export const BUCKETS = 4096;
