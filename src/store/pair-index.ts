@@ -141,29 +141,18 @@ export class SegmentBuilder {
   /** Adds a sentence with the next ordinal, or a given one (ascending, gaps allowed); returns it. */
   add(text: string, ordinal = this.sentences): number {
     this.sentences = ordinal + 1;
-    const lower = text.toLowerCase();
-    let prev = -1;
-    for (let i = 0; i < lower.length; i++) {
-      const c = lower.charCodeAt(i);
-      if (SPACE[c]) {
-        prev = -1;
-        continue;
+    forEachPair(text, (key) => {
+      const id = this.ids.idOf(key);
+      if (id === this.keys.length) {
+        this.keys.push(key | 0);
+        this.last.push(-1);
       }
-      if (prev >= 0) {
-        const key = prev * 65536 + c;
-        const id = this.ids.idOf(key);
-        if (id === this.keys.length) {
-          this.keys.push(key | 0);
-          this.last.push(-1);
-        }
-        if (this.last.data[id] !== ordinal) {
-          this.last.data[id] = ordinal;
-          this.occurrencePair.push(id);
-          this.occurrenceOrdinal.push(ordinal);
-        }
+      if (this.last.data[id] !== ordinal) {
+        this.last.data[id] = ordinal;
+        this.occurrencePair.push(id);
+        this.occurrenceOrdinal.push(ordinal);
       }
-      prev = c;
-    }
+    });
     return ordinal;
   }
 
