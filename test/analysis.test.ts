@@ -28,6 +28,26 @@ test('terms match on characters at word boundaries: 印度 is not found inside �
   assert.ok(tokenize('地区生产总值增长5.5%').some((t) => t.text === '5.5%'));
 });
 
+test('term boundaries found by segmenting only the run around a hit are those of segmenting the whole sentence', async () => {
+  const terms = bundledDictionaries().flatMap((d) => d.terms);
+  let checked = 0;
+  for (const name of SAMPLES) {
+    const doc = analyseDocument(await readReport(sample(name)));
+    for (const s of doc.sentences) {
+      const text = doc.text.slice(s.start, s.end);
+      const starts = new Set([...tokenize(text).map((t) => t.start), text.length]);
+      for (const term of terms) {
+        if (!text.includes(term)) continue;
+        const whole: number[] = [];
+        for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) if (starts.has(at) && starts.has(at + term.length)) whole.push(at);
+        assert.deepEqual(termPositions(text, term), whole, `${term} in ${text}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 1000);
+});
+
 test('bundled dictionaries carry a name, description and citation; user dictionaries come as YAML, JSON or a plain list', () => {
   const names = bundledDictionaries().map((d) => d.name);
   assert.deepEqual(names, ['digital_economy', 'environment', 'innovation', 'livelihood', 'opening_up', 'risk_security']);

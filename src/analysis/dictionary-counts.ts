@@ -27,6 +27,20 @@ export function longestFirst(terms: string[]): string[] {
   return [...terms].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * Counts one hit of `term` at `start` unless it overlaps a hit already counted in the same document
+ * (`taken`, that document's spans). Called with the terms longest first, a term inside a longer term
+ * is counted once, as the longer.
+ */
+export function countHit(counts: DocumentTermCounts, taken: Array<[number, number]>, term: string, start: number, role: string): void {
+  const end = start + term.length;
+  if (taken.some(([s, e]) => start < e && end > s)) return;
+  taken.push([start, end]);
+  counts.hits++;
+  counts.terms[term] = (counts.terms[term] ?? 0) + 1;
+  (counts.roles[role] ??= { hits: 0, chars: 0 }).hits++;
+}
+
 export type CountInput = { text: string; sentences: Sentence[]; sections: Array<Pick<Section, 'role'>> };
 
 /** Counts of several dictionaries in one document; the text is scanned once for all their terms. */
@@ -70,14 +84,7 @@ export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): 
     for (const [role, chars] of Object.entries(roleChars)) counts.roles[role] = { hits: 0, chars };
     const taken: Array<[number, number]> = [];
     for (const term of longestFirst(dictionary.terms)) {
-      for (const [start, role] of hits.get(term) ?? []) {
-        const end = start + term.length;
-        if (taken.some(([s, e]) => start < e && end > s)) continue;
-        taken.push([start, end]);
-        counts.hits++;
-        counts.terms[term] = (counts.terms[term] ?? 0) + 1;
-        (counts.roles[role] ??= { hits: 0, chars: 0 }).hits++;
-      }
+      for (const [start, role] of hits.get(term) ?? []) countHit(counts, taken, term, start, role);
     }
     return counts;
   });

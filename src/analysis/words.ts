@@ -152,21 +152,6 @@ for (let c = 0; c < 65536; c++) {
   if (/[\s\p{P}\p{S}]/u.test(ch) && !'+#&._%-'.includes(ch)) SEPARATOR[c] = 1;
 }
 
-/** Offsets in `run` where tokenize(run) starts a token. */
-function wordStarts(run: string): number[] {
-  const starts: number[] = [];
-  if (/\d/.test(run)) {
-    for (const w of tokenize(run)) starts.push(w.start);
-  } else {
-    let p = 0;
-    for (const w of jieba().cut(run, false)) {
-      starts.push(p);
-      p += w.length;
-    }
-  }
-  return starts;
-}
-
 /** Word boundaries of a text, found by segmenting only the runs that hold the asked positions. */
 export class Boundaries {
   private runs = new Map<number, Set<number>>();
@@ -182,7 +167,7 @@ export class Boundaries {
     if (!starts) {
       let end = p + 1;
       while (end < t.length && !SEPARATOR[t.charCodeAt(end)]) end++;
-      starts = new Set(wordStarts(t.slice(start, end)).map((w) => start + w));
+      starts = new Set(tokenize(t.slice(start, end)).map((w) => start + w.start));
       this.runs.set(start, starts);
     }
     return starts.has(p);
@@ -198,19 +183,6 @@ export function termPositions(text: string, term: string, boundaries?: Boundarie
   let at = text.indexOf(term);
   if (at === -1) return hits;
   boundaries ??= new Boundaries(text);
-  for (; at !== -1; at = text.indexOf(term, at + 1)) {
-    if (boundaries.has(at) && boundaries.has(at + term.length)) hits.push(at);
-  }
-  return hits;
-}
-
-/** The former termPositions, segmenting the whole text: kept to check the faster one against. */
-export function termPositionsWholeText(text: string, term: string): number[] {
-  const hits: number[] = [];
-  let at = text.indexOf(term);
-  if (at === -1) return hits;
-  const boundaries = new Set<number>([text.length]);
-  for (const t of tokenize(text)) boundaries.add(t.start);
   for (; at !== -1; at = text.indexOf(term, at + 1)) {
     if (boundaries.has(at) && boundaries.has(at + term.length)) hits.push(at);
   }

@@ -1,6 +1,6 @@
 // Adding reports to the corpus: read, analyse, extract, store. One file's failure never stops the batch.
-// `analyseFile` is the per-file work (pure but for decoding); it runs in the ingest workers for a
-// batch of files (pipeline.ts) and in the calling thread for a single upload.
+// `analyseBytes` is the per-file work (pure but for decoding); it runs in the ingest workers for a
+// batch of files (pipeline.ts, batch.ts) and in the calling thread for a single upload.
 import { createHash } from 'node:crypto';
 import type { DocumentMetadata } from '../types.ts';
 import { readReportBytes } from '../readers/index.ts';

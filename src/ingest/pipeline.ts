@@ -1,9 +1,10 @@
 // Ingesting many files: this thread cuts the list into batches (by size) and sends them to worker
 // threads, which read each file, skip it when its exact bytes are already in the corpus (sha256),
 // and decode, analyse and extract the rest and build the batch's search postings. This thread, the
-// one writer, writes each batch in one transaction, in the order of the files. It does no file work
-// itself, so it is free to write while the workers read. At most a few batches are in flight, so
-// memory stays bounded whatever the number of files.
+// one writer, writes each batch in one transaction, in the order of the files (with one worker it
+// also counts the dictionaries' hits, see countTerms). It reads no files itself, so it is free to
+// write while the workers read. At most a few batches are in flight, so memory stays bounded
+// whatever the number of files.
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';

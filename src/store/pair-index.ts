@@ -253,12 +253,6 @@ export function decodeAt(row: Uint8Array, place: { at: number; length: number },
   }
 }
 
-/** The sentence ids a bucket row lists for one pair (ascending), appended to `into`. */
-export function decodePostings(row: Uint8Array, base: number, key: PairKey, into: number[]): void {
-  const place = findPostings(row, key);
-  if (place) decodeAt(row, place, base, into);
-}
-
 function readVarint(b: Uint8Array, cursor: { i: number }): number {
   let n = 0;
   let shift = 0;

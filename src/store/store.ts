@@ -276,14 +276,11 @@ export class Store {
 
   /** The stored text, metadata and structure of a document: what extraction reads. */
   getAnalysis(id: number): { text: string; metadata: DocumentMetadata; sections: Section[]; paragraphs: Paragraph[]; sentences: Sentence[] } | null {
-    const row = this.db
-      .prepare('SELECT t.text, kind, province, city, county, level, code, year, date, meeting, speaker, speaker_title AS speakerTitle FROM documents d JOIN document_texts t ON t.doc_id = d.id WHERE d.id = ?')
-      .get(id) as (DocumentMetadata & { text: string }) | undefined;
-    if (!row) return null;
-    const { text, ...metadata } = row;
-    const structure = this.getStructure(id)!;
+    const metadata = this.getMetadata(id);
+    const structure = this.getStructure(id);
+    if (!metadata || !structure) return null;
     const sentences = this.db.prepare('SELECT idx AS "index", paragraph, section, start, end FROM sentences WHERE doc_id = ? ORDER BY idx').all(id) as Sentence[];
-    return { text, metadata, sections: structure.sections, paragraphs: structure.paragraphs, sentences };
+    return { text: structure.text, metadata, sections: structure.sections, paragraphs: structure.paragraphs, sentences };
   }
 
   /**

@@ -4,9 +4,9 @@ import type Database from 'better-sqlite3';
 import type { Level } from '../types.ts';
 import { candidateSentences, groupByDocument, rowsForIds } from './search.ts';
 import { catalog, type DocRow } from './catalog.ts';
-import { documentConditions, regionName, type DocumentFilter, type DocumentSummary } from './store.ts';
+import { documentConditions, type DocumentFilter } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
-import { dictionaryVersion, longestFirst, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
+import { countHit, dictionaryVersion, longestFirst, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
 
 export interface TermHit {
   term: string;
@@ -108,14 +108,9 @@ function countThroughIndex(db: Database.Database, dictionary: Dictionary, docs: 
   const taken = new Map<number, Array<[number, number]>>();
   for (const term of longestFirst(dictionary.terms)) {
     for (const h of termHits(db, term, docs)) {
-      const spans = taken.get(h.docId) ?? [];
-      if (spans.some(([s, e]) => h.start < e && h.end > s)) continue;
-      spans.push([h.start, h.end]);
-      taken.set(h.docId, spans);
-      const c = counts.get(h.docId)!;
-      c.hits++;
-      c.terms[term] = (c.terms[term] ?? 0) + 1;
-      (c.roles[h.role] ??= { hits: 0, chars: 0 }).hits++;
+      let spans = taken.get(h.docId);
+      if (!spans) taken.set(h.docId, (spans = []));
+      countHit(counts.get(h.docId)!, spans, term, h.start, h.role);
     }
   }
   return counts;
