@@ -4,7 +4,7 @@
 // an index over the whole corpus reads a row per document instead of searching every term.
 import { createHash } from 'node:crypto';
 import type { Section, Sentence } from '../types.ts';
-import { Boundaries, termPositions, type Dictionary } from './words.ts';
+import { DocumentBoundaries, type Dictionary } from './words.ts';
 
 export interface DocumentTermCounts {
   hits: number;
@@ -29,13 +29,13 @@ export function longestFirst(terms: string[]): string[] {
 
 /**
  * Counts one hit of `term` at `start` unless it overlaps a hit already counted in the same document
- * (`taken`, that document's spans). Called with the terms longest first, a term inside a longer term
- * is counted once, as the longer.
+ * (`taken`, the offsets that document's counted hits cover). Called with the terms longest first, a
+ * term inside a longer term is counted once, as the longer.
  */
-export function countHit(counts: DocumentTermCounts, taken: Array<[number, number]>, term: string, start: number, role: string): void {
+export function countHit(counts: DocumentTermCounts, taken: Set<number>, term: string, start: number, role: string): void {
   const end = start + term.length;
-  if (taken.some(([s, e]) => start < e && end > s)) return;
-  taken.push([start, end]);
+  for (let p = start; p < end; p++) if (taken.has(p)) return;
+  for (let p = start; p < end; p++) taken.add(p);
   counts.hits++;
   counts.terms[term] = (counts.terms[term] ?? 0) + 1;
   (counts.roles[role] ??= { hits: 0, chars: 0 }).hits++;
@@ -58,31 +58,39 @@ export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): 
   }
   const roleOf = (s: Sentence) => (s.section !== null ? doc.sections[s.section]?.role : undefined) ?? 'other';
   const roleChars: Record<string, number> = {};
-  // hits on word boundaries, by term: [document offset, role]
-  const hits = new Map<string, Array<[number, string]>>();
+  // every occurrence of every term, then the word boundaries of all of them in one segmentation
+  const text = doc.text;
+  const occurrences: Array<{ term: string; at: number; sentence: Sentence; role: string }> = [];
+  const boundaries = new DocumentBoundaries(text);
   for (const s of doc.sentences) {
     const role = roleOf(s);
     roleChars[role] = (roleChars[role] ?? 0) + (s.end - s.start);
-    const text = doc.text.slice(s.start, s.end);
     const found = new Set<string>();
-    for (let i = 0; i < text.length; i++) {
+    for (let i = s.start; i < s.end; i++) {
       if (!isFirst[text.charCodeAt(i)]) continue;
-      for (const t of byFirst.get(text.charCodeAt(i))!) if (text.startsWith(t, i)) found.add(t);
+      for (const t of byFirst.get(text.charCodeAt(i))!) if (i + t.length <= s.end && text.startsWith(t, i)) found.add(t);
     }
-    if (!found.size) continue;
-    const boundaries = new Boundaries(text);
-    for (const t of found) {
-      for (const at of termPositions(text, t, boundaries)) {
-        const list = hits.get(t);
-        if (list) list.push([s.start + at, role]);
-        else hits.set(t, [[s.start + at, role]]);
+    for (const term of found) {
+      for (let at = text.indexOf(term, s.start); at !== -1 && at + term.length <= s.end; at = text.indexOf(term, at + 1)) {
+        occurrences.push({ term, at, sentence: s, role });
+        boundaries.ask(at, s.start, s.end);
+        boundaries.ask(at + term.length, s.start, s.end);
       }
     }
+  }
+  boundaries.segment();
+  // hits on word boundaries, by term: [document offset, role]
+  const hits = new Map<string, Array<[number, string]>>();
+  for (const { term, at, sentence: s, role } of occurrences) {
+    if (!boundaries.has(at, s.start, s.end) || !boundaries.has(at + term.length, s.start, s.end)) continue;
+    const list = hits.get(term);
+    if (list) list.push([at, role]);
+    else hits.set(term, [[at, role]]);
   }
   return dictionaries.map((dictionary) => {
     const counts: DocumentTermCounts = { hits: 0, terms: {}, roles: {} };
     for (const [role, chars] of Object.entries(roleChars)) counts.roles[role] = { hits: 0, chars };
-    const taken: Array<[number, number]> = [];
+    const taken = new Set<number>();
     for (const term of longestFirst(dictionary.terms)) {
       for (const [start, role] of hits.get(term) ?? []) countHit(counts, taken, term, start, role);
     }

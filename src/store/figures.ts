@@ -7,15 +7,23 @@ import { catalog } from './catalog.ts';
 import { rowsForIds } from './search.ts';
 import type { FigureRow } from '../analysis/track.ts';
 
+const writers = new WeakMap<Database.Database, { figure: Database.Statement; commitment: Database.Statement }>();
+
 /** Writes a document's figures and commitments (inside the caller's transaction). */
 export function writeExtraction(db: Database.Database, docId: number, x: Extraction): void {
-  const insert = db.prepare(`INSERT INTO figures (doc_id, kind, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentence, section)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const f of [...x.targets, ...x.actuals]) {
-    insert.run(docId, f.kind, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch ? 1 : 0, f.year, f.estimated ? 1 : 0, f.start, f.end, f.sentence, f.section);
+  let w = writers.get(db);
+  if (!w) {
+    w = {
+      figure: db.prepare(`INSERT INTO figures (doc_id, kind, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentence, section)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      commitment: db.prepare('INSERT INTO commitments (doc_id, action, object, quantity, unit, start, end, sentence, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    };
+    writers.set(db, w);
   }
-  const commit = db.prepare('INSERT INTO commitments (doc_id, action, object, quantity, unit, start, end, sentence, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const c of x.commitments) commit.run(docId, c.action, c.object, c.quantity, c.unit, c.start, c.end, c.sentence, c.section);
+  for (const f of [...x.targets, ...x.actuals]) {
+    w.figure.run(docId, f.kind, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch ? 1 : 0, f.year, f.estimated ? 1 : 0, f.start, f.end, f.sentence, f.section);
+  }
+  for (const c of x.commitments) w.commitment.run(docId, c.action, c.object, c.quantity, c.unit, c.start, c.end, c.sentence, c.section);
 }
 
 /** A stored figure: the fields tracking needs (FigureRow), its document's region and its sentence. */

@@ -105,11 +105,11 @@ function countThroughIndex(db: Database.Database, dictionary: Dictionary, docs: 
     [...docs.keys()],
   );
   for (const rc of roleChars) counts.get(rc.docId)!.roles[rc.role] = { hits: 0, chars: rc.chars };
-  const taken = new Map<number, Array<[number, number]>>();
+  const taken = new Map<number, Set<number>>();
   for (const term of longestFirst(dictionary.terms)) {
     for (const h of termHits(db, term, docs)) {
       let spans = taken.get(h.docId);
-      if (!spans) taken.set(h.docId, (spans = []));
+      if (!spans) taken.set(h.docId, (spans = new Set()));
       countHit(counts.get(h.docId)!, spans, term, h.start, h.role);
     }
   }
