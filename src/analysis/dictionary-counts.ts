@@ -43,19 +43,46 @@ export function countHit(counts: DocumentTermCounts, taken: Set<number>, term: s
 
 export type CountInput = { text: string; sentences: Sentence[]; sections: Array<Pick<Section, 'role'>> };
 
+/** Finds every occurrence of a set of terms in one pass over a text. */
+class TermMatcher {
+  /** Flags the code units that start a term: most characters are passed over without a lookup. */
+  private readonly isFirst = new Uint8Array(65536);
+  /** Terms by their first two code units (one-unit terms under their unit alone). */
+  private readonly byStart = new Map<number, string[]>();
+
+  constructor(terms: string[]) {
+    for (const t of new Set(terms)) {
+      this.isFirst[t.charCodeAt(0)] = 1;
+      const key = TermMatcher.key(t, 0, t.length);
+      const list = this.byStart.get(key);
+      if (list) list.push(t);
+      else this.byStart.set(key, [t]);
+    }
+  }
+
+  private static key(text: string, at: number, end: number): number {
+    return at + 1 < end ? text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1) : -1 - text.charCodeAt(at);
+  }
+
+  /** Calls `found` for each occurrence in text[from, to), overlapping ones included, by position. */
+  scan(text: string, from: number, to: number, found: (term: string, at: number) => void): void {
+    for (let i = from; i < to; i++) {
+      if (!this.isFirst[text.charCodeAt(i)]) continue;
+      const single = this.byStart.get(-1 - text.charCodeAt(i));
+      if (single) for (const t of single) found(t, i);
+      if (i + 1 >= to) continue;
+      const list = this.byStart.get(TermMatcher.key(text, i, to));
+      if (list) for (const t of list) if (i + t.length <= to && text.startsWith(t, i)) found(t, i);
+    }
+  }
+}
+
+const matchers = new WeakMap<Dictionary[], TermMatcher>();
+
 /** Counts of several dictionaries in one document; the text is scanned once for all their terms. */
 export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): DocumentTermCounts[] {
-  const terms = [...new Set(dictionaries.flatMap((d) => d.terms))];
-  // terms by their first code unit; the flag table skips most characters without a Map lookup
-  const byFirst = new Map<number, string[]>();
-  const isFirst = new Uint8Array(65536);
-  for (const t of terms) {
-    const c = t.charCodeAt(0);
-    isFirst[c] = 1;
-    const list = byFirst.get(c);
-    if (list) list.push(t);
-    else byFirst.set(c, [t]);
-  }
+  let matcher = matchers.get(dictionaries);
+  if (!matcher) matchers.set(dictionaries, (matcher = new TermMatcher(dictionaries.flatMap((d) => d.terms))));
   const roleOf = (s: Sentence) => (s.section !== null ? doc.sections[s.section]?.role : undefined) ?? 'other';
   const roleChars: Record<string, number> = {};
   // every occurrence of every term, then the word boundaries of all of them in one segmentation
@@ -65,18 +92,11 @@ export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): 
   for (const s of doc.sentences) {
     const role = roleOf(s);
     roleChars[role] = (roleChars[role] ?? 0) + (s.end - s.start);
-    const found = new Set<string>();
-    for (let i = s.start; i < s.end; i++) {
-      if (!isFirst[text.charCodeAt(i)]) continue;
-      for (const t of byFirst.get(text.charCodeAt(i))!) if (i + t.length <= s.end && text.startsWith(t, i)) found.add(t);
-    }
-    for (const term of found) {
-      for (let at = text.indexOf(term, s.start); at !== -1 && at + term.length <= s.end; at = text.indexOf(term, at + 1)) {
-        occurrences.push({ term, at, sentence: s, role });
-        boundaries.ask(at, s.start, s.end);
-        boundaries.ask(at + term.length, s.start, s.end);
-      }
-    }
+    matcher.scan(text, s.start, s.end, (term, at) => {
+      occurrences.push({ term, at, sentence: s, role });
+      boundaries.ask(at, s.start, s.end);
+      boundaries.ask(at + term.length, s.start, s.end);
+    });
   }
   boundaries.segment();
   // hits on word boundaries, by term: [document offset, role]

@@ -34,19 +34,16 @@ export type SourceLookup = (sourceHash: string) => { id: number; metadata: Docum
 export async function analyseBatch(request: BatchRequest, lookup: SourceLookup): Promise<BatchReply> {
   const items: BatchItem[] = [];
   const reply: BatchReply = { batch: request.batch, prepared: prepareBatch([]), indexes: [], failures: [], known: [] };
-  // every file of the batch is read at once: the reads wait on the disk, not on the analysis
-  const reads = request.files.map(({ file }) => readFileBytes(file));
-  for (const r of reads) r.catch(() => {}); // a failed read is reported when its turn comes
-  for (const [n, { index, file }] of request.files.entries()) {
+  for (const { index, file } of request.files) {
     try {
-      const bytes = await reads[n];
+      const bytes = readFileBytes(file);
       const sourceHash = sha256(bytes);
       const known = lookup(sourceHash);
       if (known) {
         reply.known.push({ index, ...known });
         continue;
       }
-      const metadata = { ...(await readSidecar(file)), ...request.overrides };
+      const metadata = { ...readSidecar(file), ...request.overrides };
       const item = await analyseBytes(file, bytes, metadata, request.extract, sourceHash);
       if (!request.countTerms) item.termCounts = null;
       items.push(item);
