@@ -22,6 +22,7 @@ import { readFileBytes, readReportBytes } from '../src/readers/index.ts';
 import { analyseDocument } from '../src/structure/document.ts';
 import { extractFigures } from '../src/extract/extract.ts';
 import { bundledTermCounts, prepareBatch, type BatchItem } from '../src/store/prepare.ts';
+import { packSentences } from '../src/structure/packed.ts';
 
 /**
  * Where ingestion's time goes: every stage run one file after another in this thread, timed (the
@@ -50,7 +51,7 @@ async function profileStages(files: string[], dbFile: string): Promise<Record<st
         const raw = await time('decode', async () => readReportBytes(file, await time('read', () => readFileBytes(file))));
         const doc = await time('analyse', () => analyseDocument(raw));
         const extraction = await time('extract', () => extractFigures(doc));
-        const termCounts = await time('dictionary counts', () => bundledTermCounts(doc));
+        const termCounts = await time('dictionary counts', () => bundledTermCounts({ text: doc.text, sentences: packSentences(doc.sentences), sections: doc.sections }));
         batch.push({ doc, extraction, termCounts });
         bytes += doc.text.length * 3;
       } catch {

@@ -3,7 +3,8 @@
 // longer, per section role. Computed for the bundled dictionaries when a document is ingested, so
 // an index over the whole corpus reads a row per document instead of searching every term.
 import { createHash } from 'node:crypto';
-import type { Section, Sentence } from '../types.ts';
+import type { Section } from '../types.ts';
+import { SENTENCE_FIELDS } from '../structure/packed.ts';
 import { DocumentBoundaries, type Dictionary } from './words.ts';
 
 export interface DocumentTermCounts {
@@ -41,7 +42,8 @@ export function countHit(counts: DocumentTermCounts, taken: Set<number>, term: s
   (counts.roles[role] ??= { hits: 0, chars: 0 }).hits++;
 }
 
-export type CountInput = { text: string; sentences: Sentence[]; sections: Array<Pick<Section, 'role'>> };
+/** A document's text, its sentences packed (see packSentences) and its sections. */
+export type CountInput = { text: string; sentences: Int32Array; sections: Array<Pick<Section, 'role'>> };
 
 /** Finds every occurrence of a set of terms in one pass over a text. */
 class TermMatcher {
@@ -83,26 +85,29 @@ const matchers = new WeakMap<Dictionary[], TermMatcher>();
 export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): DocumentTermCounts[] {
   let matcher = matchers.get(dictionaries);
   if (!matcher) matchers.set(dictionaries, (matcher = new TermMatcher(dictionaries.flatMap((d) => d.terms))));
-  const roleOf = (s: Sentence) => (s.section !== null ? doc.sections[s.section]?.role : undefined) ?? 'other';
   const roleChars: Record<string, number> = {};
   // every occurrence of every term, then the word boundaries of all of them in one segmentation
   const text = doc.text;
-  const occurrences: Array<{ term: string; at: number; sentence: Sentence; role: string }> = [];
+  const occurrences: Array<{ term: string; at: number; from: number; to: number; role: string }> = [];
   const boundaries = new DocumentBoundaries(text);
-  for (const s of doc.sentences) {
-    const role = roleOf(s);
-    roleChars[role] = (roleChars[role] ?? 0) + (s.end - s.start);
-    matcher.scan(text, s.start, s.end, (term, at) => {
-      occurrences.push({ term, at, sentence: s, role });
-      boundaries.ask(at, s.start, s.end);
-      boundaries.ask(at + term.length, s.start, s.end);
+  const packed = doc.sentences;
+  for (let i = 0; i < packed.length; i += SENTENCE_FIELDS) {
+    const section = packed[i + 1];
+    const from = packed[i + 2];
+    const to = packed[i + 3];
+    const role = (section >= 0 ? doc.sections[section]?.role : undefined) ?? 'other';
+    roleChars[role] = (roleChars[role] ?? 0) + (to - from);
+    matcher.scan(text, from, to, (term, at) => {
+      occurrences.push({ term, at, from, to, role });
+      boundaries.ask(at, from, to);
+      boundaries.ask(at + term.length, from, to);
     });
   }
   boundaries.segment();
   // hits on word boundaries, by term: [document offset, role]
   const hits = new Map<string, Array<[number, string]>>();
-  for (const { term, at, sentence: s, role } of occurrences) {
-    if (!boundaries.has(at, s.start, s.end) || !boundaries.has(at + term.length, s.start, s.end)) continue;
+  for (const { term, at, from, to, role } of occurrences) {
+    if (!boundaries.has(at, from, to) || !boundaries.has(at + term.length, from, to)) continue;
     const list = hits.get(term);
     if (list) list.push([at, role]);
     else hits.set(term, [[at, role]]);

@@ -1,7 +1,8 @@
 // Turning analysed documents into what the store writes: plain data (it crosses from the ingest
 // workers to the one writer), with the search postings of the whole batch already built, so that
 // writing is copying.
-import type { AnalysedDocument, DocumentMetadata, Paragraph, Section, Sentence } from '../types.ts';
+import type { AnalysedDocument, DocumentMetadata, Section } from '../types.ts';
+import { SENTENCE_FIELDS, packParagraphs, packSentences } from '../structure/packed.ts';
 import type { Extraction } from '../extract/extract.ts';
 import { mapToRuns } from '../normalize/mapped-text.ts';
 import { SegmentBuilder } from './pair-index.ts';
@@ -33,8 +34,10 @@ export interface PreparedDocument {
   /** The offset map as runs (see mapToRuns). */
   runs: Int32Array;
   sections: Section[];
-  paragraphs: Paragraph[];
-  sentences: Sentence[];
+  /** Packed, see packParagraphs. */
+  paragraphs: Int32Array;
+  /** Packed, see packSentences: sentence i is the document's sentence of index i. */
+  sentences: Int32Array;
   /** Ordinal of the document's first sentence in its batch: its sentence ids are the batch base + ordinal. */
   firstOrdinal: number;
   /** Figures and commitments, or null when extraction was not asked for. */
@@ -61,9 +64,10 @@ export interface BatchItem {
 
 export function prepareBatch(items: BatchItem[]): PreparedBatch {
   const segment = new SegmentBuilder();
-  const documents = items.map(({ doc, extraction = null, sourceHash = null, termCounts = bundledTermCounts(doc) }): PreparedDocument => {
+  const documents = items.map(({ doc, extraction = null, sourceHash = null, termCounts }): PreparedDocument => {
     const firstOrdinal = segment.sentences;
     for (const s of doc.sentences) segment.add(doc.text.slice(s.start, s.end));
+    const sentences = packSentences(doc.sentences);
     return {
       hash: doc.hash,
       sourceHash,
@@ -80,12 +84,15 @@ export function prepareBatch(items: BatchItem[]): PreparedBatch {
       originalText: doc.originalText,
       runs: mapToRuns(doc.offsetMap),
       sections: doc.sections,
-      paragraphs: doc.paragraphs,
-      sentences: doc.sentences,
+      paragraphs: packParagraphs(doc.paragraphs),
+      sentences,
       firstOrdinal,
       extraction,
-      termCounts,
+      termCounts: termCounts === undefined ? bundledTermCounts({ text: doc.text, sentences, sections: doc.sections }) : termCounts,
     };
   });
   return { documents, sentenceCount: segment.sentences, buckets: segment.build() };
 }
+
+/** Sentences in a prepared document. */
+export const sentenceCount = (d: PreparedDocument): number => d.sentences.length / SENTENCE_FIELDS;

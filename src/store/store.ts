@@ -5,9 +5,13 @@ import type { AnalysedDocument, DocumentKind, DocumentMetadata, Level, Paragraph
 import { migrate } from './schema.ts';
 import { queryTerms } from './pair-index.ts';
 import { candidateSentences, groupByDocument, rowsForIds, type SentenceRange } from './search.ts';
-import { prepareBatch, type PreparedBatch, type PreparedDocument } from './prepare.ts';
+import { prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument } from './prepare.ts';
+import { PARAGRAPH_FIELDS, SENTENCE_FIELDS } from '../structure/packed.ts';
 import { writeExtraction } from './figures.ts';
 import type { Extraction } from '../extract/extract.ts';
+
+/** A packed section number: -1 stands for none. */
+const orNull = (n: number): number | null => (n < 0 ? null : n);
 
 export const DEFAULT_DB = 'gwr.db';
 
@@ -211,13 +215,21 @@ export class Store {
           warnings: JSON.stringify(d.warnings),
           addedAt: new Date().toISOString(),
           sentenceStart,
-          sentenceEnd: sentenceStart + d.sentences.length,
+          sentenceEnd: sentenceStart + sentenceCount(d),
         }).lastInsertRowid,
       );
       w.insertText.run(id, d.text, d.originalText, Buffer.from(d.runs.buffer, d.runs.byteOffset, d.runs.byteLength));
       for (const s of d.sections) w.insertSection.run(id, s.index, s.parent, s.level, s.number, s.title, s.role, s.start, s.end);
-      for (const p of d.paragraphs) w.insertParagraph.run(id, p.index, p.section, p.start, p.end);
-      for (const s of d.sentences) w.insertSentence.run(sentenceStart + s.index, id, s.index, s.paragraph, s.section, s.start, s.end, d.text.slice(s.start, s.end));
+      const paragraphs = d.paragraphs;
+      for (let i = 0, index = 0; i < paragraphs.length; i += PARAGRAPH_FIELDS, index++) {
+        w.insertParagraph.run(id, index, orNull(paragraphs[i]), paragraphs[i + 1], paragraphs[i + 2]);
+      }
+      const sentences = d.sentences;
+      for (let i = 0, index = 0; i < sentences.length; i += SENTENCE_FIELDS, index++) {
+        const start = sentences[i + 2];
+        const end = sentences[i + 3];
+        w.insertSentence.run(sentenceStart + index, id, index, sentences[i], orNull(sentences[i + 1]), start, end, d.text.slice(start, end));
+      }
       if (d.extraction) writeExtraction(this.db, id, d.extraction);
       for (const c of d.termCounts ?? []) w.insertCounts.run(c.version, id, JSON.stringify(c.counts));
       return id;
