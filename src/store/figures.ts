@@ -5,25 +5,33 @@ import type { DocumentFilter } from './store.ts';
 import { documentConditions } from './store.ts';
 import { catalog } from './catalog.ts';
 import { rowsForIds } from './search.ts';
+import { BulkInsert } from './bulk-insert.ts';
 import type { FigureRow } from '../analysis/track.ts';
 
-const writers = new WeakMap<Database.Database, { figure: Database.Statement; commitment: Database.Statement }>();
+const writers = new WeakMap<Database.Database, { figures: BulkInsert; commitments: BulkInsert }>();
 
 /** Writes a document's figures and commitments (inside the caller's transaction). */
 export function writeExtraction(db: Database.Database, docId: number, x: Extraction): void {
   let w = writers.get(db);
   if (!w) {
     w = {
-      figure: db.prepare(`INSERT INTO figures (doc_id, kind, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentence, section)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      commitment: db.prepare('INSERT INTO commitments (doc_id, action, object, quantity, unit, start, end, sentence, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      figures: new BulkInsert(db, 'figures (doc_id, kind, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentence, section)', 16),
+      commitments: new BulkInsert(db, 'commitments (doc_id, action, object, quantity, unit, start, end, sentence, section)', 9),
     };
     writers.set(db, w);
   }
-  for (const f of [...x.targets, ...x.actuals]) {
-    w.figure.run(docId, f.kind, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch ? 1 : 0, f.year, f.estimated ? 1 : 0, f.start, f.end, f.sentence, f.section);
+  try {
+    for (const f of [...x.targets, ...x.actuals]) {
+      w.figures.add(docId, f.kind, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch ? 1 : 0, f.year, f.estimated ? 1 : 0, f.start, f.end, f.sentence, f.section);
+    }
+    w.figures.flush();
+    for (const c of x.commitments) w.commitments.add(docId, c.action, c.object, c.quantity, c.unit, c.start, c.end, c.sentence, c.section);
+    w.commitments.flush();
+  } catch (err) {
+    w.figures.discard();
+    w.commitments.discard();
+    throw err;
   }
-  for (const c of x.commitments) w.commitment.run(docId, c.action, c.object, c.quantity, c.unit, c.start, c.end, c.sentence, c.section);
 }
 
 /** A stored figure: the fields tracking needs (FigureRow), its document's region and its sentence. */

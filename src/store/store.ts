@@ -8,6 +8,7 @@ import { candidateSentences, groupByDocument, rowsForIds, type SentenceRange } f
 import { prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument } from './prepare.ts';
 import { PARAGRAPH_FIELDS, SENTENCE_FIELDS } from '../structure/packed.ts';
 import { writeExtraction } from './figures.ts';
+import { BulkInsert } from './bulk-insert.ts';
 import type { Extraction } from '../extract/extract.ts';
 
 /** A packed section number: -1 stands for none. */
@@ -220,15 +221,23 @@ export class Store {
       );
       w.insertText.run(id, d.text, d.originalText, Buffer.from(d.runs.buffer, d.runs.byteOffset, d.runs.byteLength));
       for (const s of d.sections) w.insertSection.run(id, s.index, s.parent, s.level, s.number, s.title, s.role, s.start, s.end);
-      const paragraphs = d.paragraphs;
-      for (let i = 0, index = 0; i < paragraphs.length; i += PARAGRAPH_FIELDS, index++) {
-        w.insertParagraph.run(id, index, orNull(paragraphs[i]), paragraphs[i + 1], paragraphs[i + 2]);
-      }
-      const sentences = d.sentences;
-      for (let i = 0, index = 0; i < sentences.length; i += SENTENCE_FIELDS, index++) {
-        const start = sentences[i + 2];
-        const end = sentences[i + 3];
-        w.insertSentence.run(sentenceStart + index, id, index, sentences[i], orNull(sentences[i + 1]), start, end, d.text.slice(start, end));
+      try {
+        const paragraphs = d.paragraphs;
+        for (let i = 0, index = 0; i < paragraphs.length; i += PARAGRAPH_FIELDS, index++) {
+          w.paragraphs.add(id, index, orNull(paragraphs[i]), paragraphs[i + 1], paragraphs[i + 2]);
+        }
+        w.paragraphs.flush();
+        const sentences = d.sentences;
+        for (let i = 0, index = 0; i < sentences.length; i += SENTENCE_FIELDS, index++) {
+          const start = sentences[i + 2];
+          const end = sentences[i + 3];
+          w.sentences.add(sentenceStart + index, id, index, sentences[i], orNull(sentences[i + 1]), start, end, d.text.slice(start, end));
+        }
+        w.sentences.flush();
+      } catch (err) {
+        w.paragraphs.discard();
+        w.sentences.discard();
+        throw err;
       }
       if (d.extraction) writeExtraction(this.db, id, d.extraction);
       for (const c of d.termCounts ?? []) w.insertCounts.run(c.version, id, JSON.stringify(c.counts));
@@ -275,8 +284,8 @@ export class Store {
       @year, @date, @meeting, @speaker, @speakerTitle, @chars, @traditional, @warnings, @addedAt, @sentenceStart, @sentenceEnd)`),
       insertText: this.db.prepare('INSERT INTO document_texts (doc_id, text, original_text, offset_runs) VALUES (?, ?, ?, ?)'),
       insertSection: this.db.prepare('INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      insertParagraph: this.db.prepare('INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)'),
-      insertSentence: this.db.prepare('INSERT INTO sentences (id, doc_id, idx, paragraph, section, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      paragraphs: new BulkInsert(this.db, 'paragraphs (doc_id, idx, section, start, end)', 5),
+      sentences: new BulkInsert(this.db, 'sentences (id, doc_id, idx, paragraph, section, start, end, text)', 8),
       insertCounts: this.db.prepare('INSERT INTO dictionary_counts (version, doc_id, counts) VALUES (?, ?, ?)'),
       insertSegment: this.db.prepare('INSERT INTO segments (base, sentences) VALUES (?, ?)'),
       insertPostings: this.db.prepare('INSERT INTO pair_index (base, bucket, postings) VALUES (?, ?, ?)'),
