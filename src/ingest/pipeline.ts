@@ -46,19 +46,11 @@ function sizeOf(file: string): number {
 }
 const MAX_BATCH_FILES = 200;
 
-type Job = { request: BatchRequest; resolve: (r: BatchReply) => void; reject: (e: Error) => void };
-
-/**
- * A worker holds up to this many batches: it works through them in order, so when it finishes one
- * the next is already there. With one at a time it sat idle while this thread wrote, for its reply
- * is only read, and the next batch sent, when this thread is free (a quarter of its time).
- */
-const BATCHES_PER_WORKER = 2;
-
 /** Runs batches on worker threads, started on first use. */
 class WorkerPool {
-  private workers: Array<{ worker: Worker; jobs: Job[] }> = [];
-  private queue: Job[] = [];
+  private workers: Array<{ worker: Worker; busy: boolean }> = [];
+  private queue: Array<{ request: BatchRequest; resolve: (r: BatchReply) => void; reject: (e: Error) => void }> = [];
+  private pending = new Map<Worker, { resolve: (r: BatchReply) => void; reject: (e: Error) => void }>();
 
   constructor(
     private readonly size: number,
@@ -72,22 +64,28 @@ class WorkerPool {
     });
   }
 
-  private spawn(): { worker: Worker; jobs: Job[] } {
+  private spawn(): { worker: Worker; busy: boolean } {
     // V8 flags are per process but read when an isolate starts: workers started from here on keep
     // their young generation at 8 MB semi-spaces instead of growing it (the peak of a 2-core ingest
     // went from ~540 to ~490 MB, at the same speed; a limit on the old generation, or gc() between
     // batches, cost 20–40% in speed)
     setFlagsFromString('--max-semi-space-size=8');
     const worker = new Worker(new URL('./ingest-worker-boot.mjs', import.meta.url), { workerData: { db: this.db } });
-    const slot = { worker, jobs: [] as Job[] };
+    const slot = { worker, busy: false };
+    const settle = (fn: (p: { resolve: (r: BatchReply) => void; reject: (e: Error) => void }) => void) => {
+      const p = this.pending.get(worker);
+      this.pending.delete(worker);
+      slot.busy = false;
+      if (p) fn(p);
+    };
     worker.on('message', (reply: BatchReply) => {
-      slot.jobs.shift()?.resolve(reply);
+      settle((p) => p.resolve(reply));
       this.dispatch();
     });
     worker.on('error', (err) => {
-      // a worker that failed is replaced; its batches fail with the reason
+      // a worker that failed is replaced; its batch fails with the reason
       this.workers = this.workers.filter((w) => w !== slot);
-      for (const job of slot.jobs.splice(0)) job.reject(err);
+      settle((p) => p.reject(err));
       this.dispatch();
     });
     return slot;
@@ -95,14 +93,15 @@ class WorkerPool {
 
   private dispatch(): void {
     while (this.queue.length) {
-      let slot = this.workers.reduce<(typeof this.workers)[number] | undefined>((best, w) => (w.jobs.length < (best?.jobs.length ?? BATCHES_PER_WORKER) ? w : best), undefined);
-      if ((!slot || slot.jobs.length) && this.workers.length < this.size) {
+      let slot = this.workers.find((w) => !w.busy);
+      if (!slot && this.workers.length < this.size) {
         slot = this.spawn();
         this.workers.push(slot);
       }
       if (!slot) return;
       const job = this.queue.shift()!;
-      slot.jobs.push(job);
+      slot.busy = true;
+      this.pending.set(slot.worker, job);
       slot.worker.postMessage(job.request);
     }
   }
@@ -142,7 +141,6 @@ export async function ingestFiles(store: Store, files: string[], opts: IngestOpt
   // (the writer's core was shared three ways) and used 500 MB instead of 800
   const size = opts.workers ?? Math.min(4, Math.max(1, availableParallelism() - 1));
   const pool = size > 0 ? new WorkerPool(size, store.path) : null;
-  // enough batches queued that no worker waits while the writer writes
   // two batches more than there are workers: each worker has its next batch ready while this thread
   // writes; one more waited on each other (+10% time), two more held memory for nothing
   const maxInFlight = size + 2;
