@@ -77,7 +77,8 @@ export function parseMetadataOverrides(input: Record<string, unknown>, where: st
 export function readSidecar(file: string): Partial<DocumentMetadata> {
   const candidates = [file + SIDECAR, file.replace(/\.[^./\\]+$/, '') + SIDECAR];
   for (const c of candidates) {
-    // most reports have none: looked up without throwing (two failed reads a file were a tenth of an ingest worker's time)
+    // most reports have none: looked up without throwing (two failed reads a file, with their
+    // exceptions, cost an ingest worker about a second over ../shared/reports)
     if (!existsSync(c)) continue;
     let text: string;
     try {

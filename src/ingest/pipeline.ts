@@ -35,6 +35,7 @@ export interface IngestCounts {
 }
 
 const DEFAULT_BATCH_BYTES = 1_000_000;
+const MAX_BATCH_FILES = 200;
 
 /** A file's size, 0 when it cannot be read (its read fails with the reason). */
 function sizeOf(file: string): number {
@@ -44,7 +45,6 @@ function sizeOf(file: string): number {
     return 0;
   }
 }
-const MAX_BATCH_FILES = 200;
 
 /** Runs batches on worker threads, started on first use. */
 class WorkerPool {

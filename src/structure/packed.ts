@@ -1,6 +1,6 @@
-// Sentences and paragraphs packed into typed arrays: a batch's million sentence objects cost more to
-// copy from an ingest worker to the writer (structured clone, and the garbage after it) than their
-// analysis; one buffer each is moved without a copy.
+// Sentences and paragraphs packed into typed arrays, to cross from an ingest worker to the writer:
+// the corpus's million sentence objects took ~0.9 s to copy (structured clone), and left as much
+// garbage; a document's buffers are moved without a copy.
 import type { Paragraph, Sentence } from '../types.ts';
 
 /** Per sentence: paragraph, section (-1 for none), start, end. The index is the position. */
