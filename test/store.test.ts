@@ -75,8 +75,11 @@ test('a failure while writing a document leaves nothing of it behind', () => {
     assert.equal(store.countDocuments(), 0);
     assert.equal(store.db.prepare('SELECT count(*) FROM sentences').pluck().get(), 0);
     assert.equal(store.search('苏州').length, 0);
-    assert.equal(store.addDocument(docs[0]).duplicate, false);
+    // written again, it has its own figures, none left over from the failed attempt
+    assert.equal(store.addDocument(docs[0], extraction).duplicate, false);
     assert.equal(store.countDocuments(), 1);
+    assert.equal(store.db.prepare('SELECT count(*) FROM figures').pluck().get(), extraction.targets.length + extraction.actuals.length);
+    assert.equal(store.db.prepare('SELECT count(*) FROM commitments').pluck().get(), extraction.commitments.length);
   } finally {
     store.close();
   }
