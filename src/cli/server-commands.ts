@@ -5,7 +5,6 @@ import { Command, Option } from 'commander';
 import { Store, resolveDbPath } from '../store/store.ts';
 import { collectFiles } from '../ingest/files.ts';
 import { ingestFiles } from '../ingest/pipeline.ts';
-import { startServer } from '../server/serve.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 export const DEFAULT_PORT = 8470;
@@ -48,6 +47,8 @@ async function serveUntilStopped(flags: ServeFlags, db: string, result: { code: 
   }
   let server;
   try {
+    // loaded here: the server's modules (15 MB) are not needed by the other commands
+    const { startServer } = await import('../server/serve.ts');
     server = await startServer({ db, port, host: flags.host, token, queryTimeoutMs: Number(flags.timeout) * 1000, maxUploadBytes: Number(flags.maxUploadMb) * 1024 * 1024 });
   } catch (err) {
     process.stderr.write(`gwr: cannot start the server: ${(err as Error).message}\n`);

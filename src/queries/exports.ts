@@ -1,5 +1,4 @@
 // The export tables (tidy long tables and wide panels) shared by `gwr export` and the HTTP API.
-import ExcelJS from 'exceljs';
 import type { Store, DocumentFilter } from '../store/store.ts';
 import { queryFigures, type StoredFigure } from '../store/figures.ts';
 import { dictionaryIndex, filteredDocuments } from '../store/term-queries.ts';
@@ -176,6 +175,8 @@ export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /** An XLSX workbook with one sheet per table (the long table and its wide panel). */
 export async function workbook(tables: Table[]): Promise<Buffer> {
+  // loaded on first use (20 MB): every gwr command imports this module
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name.slice(0, 31));

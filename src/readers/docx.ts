@@ -1,5 +1,4 @@
 // Text of a .docx file, paragraph by paragraph (mammoth).
-import mammoth from 'mammoth';
 import { ReadError } from './errors.ts';
 
 /** A .docx whose XML would unpack to more than this is refused (zip bombs). */
@@ -9,6 +8,8 @@ export async function docxToText(bytes: Uint8Array, file: string): Promise<strin
   const unpacked = zipUnpackedSize(bytes);
   if (unpacked > MAX_UNPACKED_BYTES) throw new ReadError(file, `the .docx would unpack to ${Math.round(unpacked / 1048576)} MB (refused as a zip bomb)`);
   try {
+    // loaded on first use: each ingest thread would hold its 12 MB for the rare .docx
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value;
   } catch (err) {
