@@ -35,21 +35,22 @@ export function termHits(db: Database.Database, term: string, docs: Map<number, 
   const wanted = term.replace(/\s+/g, '');
   if (Array.from(wanted).length < 2) throw new Error('a term needs 2 or more characters');
   const byDoc = groupByDocument(candidateSentences(db, [wanted.toLowerCase()]).ids, [...docs.values()]);
+  // the candidates of the wanted documents in id order (a document's sentence ids follow its id's
+  // order), read a chunk at a time until the limit is reached (a query a document took longer)
+  const ids = [...byDoc.keys()].sort((a, b) => a - b).flatMap((docId) => byDoc.get(docId)!);
+  const rowsOf = db.prepare(
+    `SELECT s.id, s.doc_id AS docId, s.start, s.text, COALESCE(sec.role, 'other') AS role
+     FROM sentences s LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
+     WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`,
+  );
   const hits: TermHit[] = [];
-  for (const docId of [...byDoc.keys()].sort((a, b) => a - b)) {
-    const rows = rowsForIds<{ id: number; start: number; text: string; role: string }>(
-      db,
-      `SELECT s.id, s.start, s.text, COALESCE(sec.role, 'other') AS role
-       FROM sentences s LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
-       WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`,
-      byDoc.get(docId)!,
-    );
-    for (const r of rows) {
-      for (const at of termPositions(r.text, wanted)) hits.push({ term: wanted, docId, start: r.start + at, end: r.start + at + wanted.length, role: r.role, sentenceId: r.id });
+  const CHUNK = 100;
+  for (let i = 0; i < ids.length && hits.length < limit; i += CHUNK) {
+    for (const r of rowsOf.all(JSON.stringify(ids.slice(i, i + CHUNK))) as Array<{ id: number; docId: number; start: number; text: string; role: string }>) {
+      for (const at of termPositions(r.text, wanted)) hits.push({ term: wanted, docId: r.docId, start: r.start + at, end: r.start + at + wanted.length, role: r.role, sentenceId: r.id });
     }
-    if (hits.length >= limit) return hits.slice(0, limit);
   }
-  return hits;
+  return hits.length > limit ? hits.slice(0, limit) : hits;
 }
 
 export interface IndexRow {
