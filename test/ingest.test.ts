@@ -124,8 +124,10 @@ test('a version 4 database (FTS5 search) is migrated: its sentences are searchab
   old.prepare(`INSERT INTO documents (id, hash, path, format, encoding, attributes, province, city, level, year, chars, warnings, added_at)
     VALUES (1, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, '[]', ?)`).run(doc.hash, doc.path, doc.format, doc.encoding, doc.province, doc.city, doc.level, doc.year, doc.chars, doc.added_at);
   old.prepare('INSERT INTO document_texts VALUES (1, ?, ?, ?)').run(text.text, text.original_text, text.offset_runs);
-  const insert = old.prepare('INSERT INTO sentences (doc_id, idx, paragraph, section, start, end, text) VALUES (1, ?, ?, ?, ?, ?, ?)');
-  for (const s of sentences) insert.run(s.idx, s.paragraph, s.section, s.start, s.end, s.text);
+  // ids around 50,000, where the rebuilt index starts a new segment: the document's sentences are in two
+  const insert = old.prepare('INSERT INTO sentences (id, doc_id, idx, paragraph, section, start, end, text) VALUES (?, 1, ?, ?, ?, ?, ?, ?)');
+  const firstId = 50_001 - Math.floor(sentences.length / 2);
+  for (const s of sentences) insert.run(firstId + (s.idx as number), s.idx, s.paragraph, s.section, s.start, s.end, s.text);
   old.close();
 
   const store = new Store(file);
@@ -133,6 +135,7 @@ test('a version 4 database (FTS5 search) is migrated: its sentences are searchab
     assert.equal(store.db.pragma('user_version', { simple: true }), 5);
     const expected = sentences.filter((s) => (s.text as string).includes('大湾区')).length;
     assert.ok(expected > 0);
+    assert.equal(store.db.prepare('SELECT count(*) FROM segments').pluck().get(), 2);
     assert.equal(store.search('大湾区', { limit: 1e6 }).length, expected);
     await ingestFiles(store, [join(SHARED_REPORTS, 'city', '广州市', '2023.md')], { workers: 0 });
     const hits = store.search('大湾区', { limit: 1e6 });

@@ -10,40 +10,101 @@ export interface Candidates {
   exact: boolean;
 }
 
+/**
+ * The sentences that may contain a set of terms (lower case, 2 or more characters each): those that
+ * have every pair of every term. The index's rows are read at once; a segment's postings are decoded
+ * when its sentences are first asked for, so a first page of a common term decodes the few segments
+ * of the newest reports, not all of them.
+ */
+export class CandidateIndex {
+  /** True when every candidate is known to contain every term (all terms are 2 characters long). */
+  readonly exact: boolean;
+  /** Segments that have every pair, ascending by base, with their rows. */
+  private readonly segments: Array<{ base: number; rows: Array<{ key: PairKey; row: Uint8Array }> }> = [];
+  private readonly decoded = new Map<number, number[]>();
+
+  constructor(db: Database.Database, terms: string[]) {
+    this.exact = terms.every((t) => t.length === 2);
+    const keys = new Set<PairKey>();
+    for (const t of terms) for (const k of pairsOf(t)) keys.add(k);
+    // each pair's bucket row in every segment, one primary-key read each (CROSS JOIN keeps segments
+    // as the outer loop; a plain JOIN scanned the whole index)
+    const rowsOf = db.prepare('SELECT p.base, p.postings FROM segments g CROSS JOIN pair_index p ON p.base = g.base AND p.bucket = ? ORDER BY g.base').raw();
+    const bySegment = new Map<number, Array<{ key: PairKey; row: Uint8Array }>>();
+    for (const key of keys) {
+      for (const [base, row] of rowsOf.all(bucketOf(key)) as Array<[number, Uint8Array]>) {
+        const list = bySegment.get(base);
+        if (list) list.push({ key, row });
+        else bySegment.set(base, [{ key, row }]);
+      }
+    }
+    for (const [base, rows] of [...bySegment].sort((x, y) => x[0] - y[0])) if (keys.size && rows.length === keys.size) this.segments.push({ base, rows });
+  }
+
+  get empty(): boolean {
+    return !this.segments.length;
+  }
+
+  /** Candidates with ids in [start, end), ascending. */
+  idsIn(start: number, end: number): number[] {
+    // the segment that holds `start`, and any after it that begin before `end` (a document's
+    // sentences are in one segment, except in a database migrated from version 4)
+    let lo = 0;
+    let hi = this.segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.segments[mid].base <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let s = Math.max(0, lo - 1); s < this.segments.length && this.segments[s].base < end; s++) {
+      const ids = this.decode(this.segments[s]);
+      let from = 0;
+      let to = ids.length;
+      while (from < to) {
+        const mid = (from + to) >> 1;
+        if (ids[mid] < start) from = mid + 1;
+        else to = mid;
+      }
+      for (let i = from; i < ids.length && ids[i] < end; i++) out.push(ids[i]);
+    }
+    return out;
+  }
+
+  /** Every candidate, ascending. */
+  all(): number[] {
+    const ids: number[] = [];
+    for (const segment of this.segments) for (const id of this.decode(segment)) ids.push(id);
+    return ids;
+  }
+
+  /** A segment's candidates: a segment without one of the pairs is skipped before any postings are
+   * decoded, and the shortest postings are decoded first (低空 decides before 经济 is read). */
+  private decode(segment: { base: number; rows: Array<{ key: PairKey; row: Uint8Array }> }): number[] {
+    const done = this.decoded.get(segment.base);
+    if (done) return done;
+    let result: number[] = [];
+    const places = segment.rows.map((r) => ({ row: r.row, place: findPostings(r.row, r.key) }));
+    if (places.every((p) => p.place)) {
+      places.sort((a, b) => a.place!.length - b.place!.length);
+      let first = true;
+      for (const p of places) {
+        const list: number[] = [];
+        decodeAt(p.row, p.place!, segment.base, list);
+        result = first ? list : intersectSorted([result, list]);
+        first = false;
+        if (!result.length) break;
+      }
+    }
+    this.decoded.set(segment.base, result);
+    return result;
+  }
+}
+
 /** Sentences that have every pair of every term (terms lower case, 2 or more characters each). */
 export function candidateSentences(db: Database.Database, terms: string[]): Candidates {
-  const keys = new Set<PairKey>();
-  for (const t of terms) for (const k of pairsOf(t)) keys.add(k);
-  if (!keys.size) return { ids: [], exact: true };
-  // each pair's bucket row in every segment, one primary-key read each (CROSS JOIN keeps segments
-  // as the outer loop; a plain JOIN scanned the whole index)
-  const rowsOf = db.prepare('SELECT p.base, p.postings FROM segments g CROSS JOIN pair_index p ON p.base = g.base AND p.bucket = ? ORDER BY g.base').raw();
-  const bySegment = new Map<number, Array<{ key: PairKey; row: Uint8Array }>>();
-  for (const key of keys) {
-    for (const [base, row] of rowsOf.all(bucketOf(key)) as Array<[number, Uint8Array]>) {
-      const list = bySegment.get(base);
-      if (list) list.push({ key, row });
-      else bySegment.set(base, [{ key, row }]);
-    }
-  }
-  // segment by segment: a segment without one of the pairs is skipped before any postings are
-  // decoded, and the shortest postings are decoded first (低空 decides before 经济 is read)
-  const ids: number[] = [];
-  for (const [base, rows] of [...bySegment].sort((a, b) => a[0] - b[0])) {
-    if (rows.length < keys.size) continue;
-    const places = rows.map((r) => ({ row: r.row, place: findPostings(r.row, r.key) }));
-    if (places.some((p) => !p.place)) continue;
-    places.sort((a, b) => a.place!.length - b.place!.length);
-    let result: number[] | null = null;
-    for (const p of places) {
-      const list: number[] = [];
-      decodeAt(p.row, p.place!, base, list);
-      result = result ? intersectSorted([result, list]) : list;
-      if (!result.length) break;
-    }
-    for (const id of result!) ids.push(id);
-  }
-  return { ids, exact: terms.every((t) => t.length === 2) };
+  const index = new CandidateIndex(db, terms);
+  return { ids: index.all(), exact: index.exact };
 }
 
 export interface SentenceRange {

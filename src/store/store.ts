@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { AnalysedDocument, DocumentKind, DocumentMetadata, Level, Paragraph, Section, SectionRole, Sentence } from '../types.ts';
 import { migrate } from './schema.ts';
 import { queryTerms } from './pair-index.ts';
-import { candidateSentences, groupByDocument, rowsForIds, type SentenceRange } from './search.ts';
+import { CandidateIndex, rowsForIds, type SentenceRange } from './search.ts';
 import { prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument } from './prepare.ts';
 import { PARAGRAPH_FIELDS, SENTENCE_FIELDS } from '../structure/packed.ts';
 import { writeExtraction } from './figures.ts';
@@ -394,14 +394,13 @@ export class Store {
     if (!terms.length) throw new Error('a search needs at least one term of 2 or more characters');
     const limit = opts.limit ?? 20;
     const offset = opts.offset ?? 0;
-    const candidates = candidateSentences(this.db, terms);
-    if (!candidates.ids.length) return [];
+    const candidates = new CandidateIndex(this.db, terms);
+    if (candidates.empty) return [];
     const params: unknown[] = [];
     const where = this.filterSql(opts, params);
     const docs = this.db
       .prepare(`SELECT d.id, d.sentence_start AS sentenceStart, d.sentence_end AS sentenceEnd FROM documents d ${where} ORDER BY d.year IS NULL, d.year DESC, d.id`)
       .all(...params) as SentenceRange[];
-    const byDoc = groupByDocument(candidates.ids, docs);
     // walk the documents in result order, checking candidates a chunk at a time until the page is full
     const wanted = offset + limit;
     const found: number[] = [];
@@ -416,9 +415,7 @@ export class Store {
       pending = [];
     };
     for (const d of docs) {
-      const ids = byDoc.get(d.id);
-      if (!ids) continue;
-      for (const id of ids) pending.push(id);
+      for (const id of candidates.idsIn(d.sentenceStart, d.sentenceEnd)) pending.push(id);
       if (pending.length >= 200) check();
       if (found.length >= wanted) break;
     }
