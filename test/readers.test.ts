@@ -78,7 +78,7 @@ async function readError(file: string): Promise<ReadError> {
   throw new Error(`${file} was read without an error`);
 }
 
-test('binary data, empty and whitespace-only files give clear errors naming the file', async () => {
+test('binary data, empty, whitespace-only and letterless files give clear errors naming the file', async () => {
   const bin = join(dir, 'report.txt');
   writeFileSync(bin, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
   const e1 = await readError(bin);
@@ -89,6 +89,9 @@ test('binary data, empty and whitespace-only files give clear errors naming the 
   const blank = join(dir, 'blank.md');
   writeFileSync(blank, ' \n\t\n　\n');
   assert.match((await readError(blank)).message, /blank\.md: contains only whitespace/);
+  const stray = join(dir, 'stray.txt');
+  writeFileSync(stray, Buffer.from([0xff, 0xfe, 0x00])); // a UTF-16 byte-order mark and one byte
+  assert.match((await readError(stray)).message, /stray\.txt: no letters or digits/);
 });
 
 test('a zip that is not a .docx and a corrupt PDF are refused with a reason', async () => {

@@ -87,6 +87,9 @@ export async function readReportBytes(path: string, bytes: Uint8Array): Promise<
   const { text, encoding } = decodeText(bytes, path);
   checkLength(path, text);
   if (!text.trim()) throw new ReadError(path, 'contains only whitespace');
+  // a report has words or figures: text without a letter or digit is what is left of bytes that are
+  // not text (a byte-order mark and a stray byte decode to one replacement character)
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new ReadError(path, 'no letters or digits: not a text report');
   if (ext === '.html' || ext === '.htm' || looksLikeHtml(text)) {
     const html = htmlToText(text);
     if (!html.text.trim()) throw new ReadError(path, 'an HTML page with no text in its body');
