@@ -60,6 +60,6 @@ export async function analyseBatch(request: BatchRequest, lookup: SourceLookup):
 export function transferables(reply: BatchReply): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const d of reply.prepared.documents) for (const a of [d.runs, d.sentences, d.paragraphs]) buffers.add(a.buffer as ArrayBuffer);
-  for (const b of reply.prepared.buckets) buffers.add(b.postings.buffer as ArrayBuffer);
+  for (const a of Object.values(reply.prepared.pairs)) buffers.add(a.buffer as ArrayBuffer);
   return [...buffers];
 }

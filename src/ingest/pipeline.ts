@@ -13,7 +13,7 @@ import type { DocumentMetadata } from '../types.ts';
 import type { Store } from '../store/store.ts';
 import { analyseBatch, type BatchReply, type BatchRequest } from './batch.ts';
 import { sourceLookup, type IngestOutcome } from './ingest.ts';
-import { bundledTermCounts } from '../store/prepare.ts';
+import { bundledTermCounts, prepareBatch } from '../store/prepare.ts';
 
 export interface IngestOptions {
   /** Metadata given by the user for every file (a sidecar file's fields come first, these win). */
@@ -182,7 +182,7 @@ export async function ingestFiles(store: Store, files: string[], opts: IngestOpt
       pool && !only
         ? pool.run(request).catch((err: Error): BatchReply => ({
             batch: request.batch,
-            prepared: { documents: [], sentenceCount: 0, buckets: [] },
+            prepared: prepareBatch([]),
             indexes: [],
             known: [],
             failures: request.files.map((f) => ({ index: f.index, error: `analysis failed (${err.message})` })),

@@ -3,9 +3,9 @@
 // whole query. Any substring of 2 or more characters is found, in Chinese, digits or Latin.
 //
 // Why not FTS5: with each pair as a token it indexed at ~7.6 MB/s in the one writer thread, which
-// capped ingestion below the 10 MB/s goal. Here the postings of a batch of documents are built in the
-// worker that analysed them and written as a few thousand ready-made rows ("segments" cut into
-// buckets by pair), so the writer only copies bytes.
+// capped ingestion below the 10 MB/s goal. Here the worker that analysed a batch of documents
+// collects its pairs into typed arrays, and the writer sorts them into a few thousand rows
+// ("segments" cut into buckets by pair) with counting sorts.
 //
 // A segment covers a batch of sentences whose ids were reserved together (`base` + ordinal). A
 // bucket row holds, for each of its pairs in key order: the two code units, the byte length of the
@@ -156,61 +156,99 @@ export class SegmentBuilder {
     return ordinal;
   }
 
-  /** The bucket rows of the segment: bucket number and its bytes (views into one buffer). */
-  build(): Array<{ bucket: number; postings: Uint8Array }> {
-    const n = this.keys.length;
-    const keyOf = (id: number) => this.keys.data[id] >>> 0;
-    // counting sort of the occurrences by pair; ordinals stay ascending within a pair
-    const start = new Int32Array(n + 1);
-    const pairOf = this.occurrencePair.data;
-    const ordinalOf = this.occurrenceOrdinal.data;
-    const total = this.occurrencePair.length;
-    for (let i = 0; i < total; i++) start[pairOf[i] + 1]++;
-    for (let i = 0; i < n; i++) start[i + 1] += start[i];
-    const fill = start.slice(0, n);
-    const sorted = new Int32Array(total);
-    for (let i = 0; i < total; i++) sorted[fill[pairOf[i]]++] = ordinalOf[i];
-    // pairs in (bucket, key) order: a counting sort by bucket, then each bucket's few pairs by key
-    const bucketStart = new Int32Array(BUCKETS + 1);
-    const bucketOfId = new Int32Array(n);
-    for (let id = 0; id < n; id++) {
-      bucketOfId[id] = bucketOf(keyOf(id));
-      bucketStart[bucketOfId[id] + 1]++;
-    }
-    for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1] += bucketStart[b];
-    const bucketFill = bucketStart.slice(0, BUCKETS);
-    const order = new Int32Array(n);
-    for (let id = 0; id < n; id++) order[bucketFill[bucketOfId[id]]++] = id;
-    const out = new ByteWriter(total * 2 + n * 8);
-    const rows: Array<{ bucket: number; from: number; to: number }> = [];
-    for (let bucket = 0; bucket < BUCKETS; bucket++) {
-      if (bucketStart[bucket] === bucketStart[bucket + 1]) continue;
-      const ids = Array.from(order.subarray(bucketStart[bucket], bucketStart[bucket + 1])).sort((x, y) => keyOf(x) - keyOf(y));
-      const from = out.length;
-      for (const id of ids) {
-        const key = keyOf(id);
-        out.varint(key >>> 16);
-        out.varint(key & 0xffff);
-        // the byte length of the postings goes before them
-        let bytes = 0;
-        let prev = 0;
-        for (let j = start[id]; j < start[id + 1]; j++) {
-          const d = sorted[j] - prev;
-          bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : 4;
-          prev = sorted[j];
-        }
-        out.varint(bytes);
-        prev = 0;
-        for (let j = start[id]; j < start[id + 1]; j++) {
-          out.varint(sorted[j] - prev);
-          prev = sorted[j];
-        }
-      }
-      rows.push({ bucket, from, to: out.length });
-    }
-    const buffer = out.buf.slice(0, out.length);
-    return rows.map((r) => ({ bucket: r.bucket, postings: buffer.subarray(r.from, r.to) }));
+  /** The pairs and their occurrences collected so far, as buffers that can move to another thread. */
+  occurrences(): PairOccurrences {
+    return {
+      keys: this.keys.data.slice(0, this.keys.length),
+      pairs: this.occurrencePair.data.slice(0, this.occurrencePair.length),
+      ordinals: this.occurrenceOrdinal.data.slice(0, this.occurrenceOrdinal.length),
+    };
   }
+
+  /** The bucket rows of the segment (see buildBuckets). */
+  build(): Array<{ bucket: number; postings: Uint8Array }> {
+    return buildBuckets(this.occurrences());
+  }
+}
+
+/**
+ * A segment's pairs and where they occur: `keys[id]` is the pair of dense id `id`; occurrence i is
+ * pair `pairs[i]` in sentence `ordinals[i]` (ascending for each pair, a pair once per sentence).
+ */
+export interface PairOccurrences {
+  keys: Int32Array;
+  pairs: Int32Array;
+  ordinals: Int32Array;
+}
+
+/**
+ * The bucket rows of a segment: bucket number and its bytes (views into one buffer). The writer
+ * builds them from the occurrences an ingest worker collected: the worker had more work than the
+ * writer, and this is a tenth of its share.
+ */
+export function buildBuckets(occurrences: PairOccurrences): Array<{ bucket: number; postings: Uint8Array }> {
+  const n = occurrences.keys.length;
+  const keyOf = (id: number) => occurrences.keys[id] >>> 0;
+  // counting sort of the occurrences by pair; ordinals stay ascending within a pair
+  const start = new Int32Array(n + 1);
+  const pairOf = occurrences.pairs;
+  const ordinalOf = occurrences.ordinals;
+  const total = pairOf.length;
+  for (let i = 0; i < total; i++) start[pairOf[i] + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const sorted = new Int32Array(total);
+  for (let i = 0; i < total; i++) sorted[fill[pairOf[i]]++] = ordinalOf[i];
+  // pairs in (bucket, key) order: a counting sort by bucket, then each bucket's few pairs by key
+  const bucketStart = new Int32Array(BUCKETS + 1);
+  const bucketOfId = new Int32Array(n);
+  for (let id = 0; id < n; id++) {
+    bucketOfId[id] = bucketOf(keyOf(id));
+    bucketStart[bucketOfId[id] + 1]++;
+  }
+  for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1] += bucketStart[b];
+  const bucketFill = bucketStart.slice(0, BUCKETS);
+  const order = new Int32Array(n);
+  for (let id = 0; id < n; id++) order[bucketFill[bucketOfId[id]]++] = id;
+  const out = new ByteWriter(total * 2 + n * 8);
+  const rows: Array<{ bucket: number; from: number; to: number }> = [];
+  for (let bucket = 0; bucket < BUCKETS; bucket++) {
+    if (bucketStart[bucket] === bucketStart[bucket + 1]) continue;
+    // a bucket holds a few dozen pairs: an insertion sort by key, in place
+    const first = bucketStart[bucket];
+    const last = bucketStart[bucket + 1];
+    for (let i = first + 1; i < last; i++) {
+      const id = order[i];
+      const key = keyOf(id);
+      let j = i - 1;
+      for (; j >= first && keyOf(order[j]) > key; j--) order[j + 1] = order[j];
+      order[j + 1] = id;
+    }
+    const from = out.length;
+    for (let i = first; i < last; i++) {
+      const id = order[i];
+      const key = keyOf(id);
+      out.varint(key >>> 16);
+      out.varint(key & 0xffff);
+      // the byte length of the postings goes before them
+      let bytes = 0;
+      let prev = 0;
+      for (let j = start[id]; j < start[id + 1]; j++) {
+        const d = sorted[j] - prev;
+        bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : 4;
+        prev = sorted[j];
+      }
+      out.varint(bytes);
+      prev = 0;
+      for (let j = start[id]; j < start[id + 1]; j++) {
+        out.varint(sorted[j] - prev);
+        prev = sorted[j];
+      }
+    }
+    rows.push({ bucket, from, to: out.length });
+  }
+  const buffer = out.buf.slice(0, out.length);
+  return rows.map((r) => ({ bucket: r.bucket, postings: buffer.subarray(r.from, r.to) }));
 }
 
 /** Where a bucket row holds one pair's postings: byte offset and length, or null when the pair is not there. */

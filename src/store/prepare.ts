@@ -1,11 +1,11 @@
 // Turning analysed documents into what the store writes: plain data (it crosses from the ingest
-// workers to the one writer), with the search postings of the whole batch already built, so that
-// writing is copying.
+// workers to the one writer), with the character pairs of the whole batch already collected for
+// the search postings.
 import type { AnalysedDocument, DocumentMetadata, Section } from '../types.ts';
 import { SENTENCE_FIELDS, packParagraphs, packSentences } from '../structure/packed.ts';
 import type { Extraction } from '../extract/extract.ts';
 import { mapToRuns } from '../normalize/mapped-text.ts';
-import { SegmentBuilder } from './pair-index.ts';
+import { SegmentBuilder, type PairOccurrences } from './pair-index.ts';
 import { countDictionaries, dictionaryVersion, type CountInput, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
 import { bundledDictionaries } from '../analysis/words.ts';
 
@@ -50,8 +50,8 @@ export interface PreparedBatch {
   documents: PreparedDocument[];
   /** Sentences in the batch: the number of sentence ids the writer reserves for it. */
   sentenceCount: number;
-  /** The batch's search postings, bucket by bucket (see pair-index.ts). */
-  buckets: Array<{ bucket: number; postings: Uint8Array }>;
+  /** The batch's character pairs and the sentences they occur in: the writer turns them into search postings (see pair-index.ts). */
+  pairs: PairOccurrences;
 }
 
 export interface BatchItem {
@@ -91,7 +91,7 @@ export function prepareBatch(items: BatchItem[]): PreparedBatch {
       termCounts: termCounts === undefined ? bundledTermCounts({ text: doc.text, sentences, sections: doc.sections }) : termCounts,
     };
   });
-  return { documents, sentenceCount: segment.sentences, buckets: segment.build() };
+  return { documents, sentenceCount: segment.sentences, pairs: segment.occurrences() };
 }
 
 /** Sentences in a prepared document. */

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { AnalysedDocument, DocumentKind, DocumentMetadata, Level, Paragraph, Section, SectionRole, Sentence } from '../types.ts';
 import { migrate } from './schema.ts';
-import { queryTerms } from './pair-index.ts';
+import { buildBuckets, queryTerms } from './pair-index.ts';
 import { CandidateIndex, rowsForIds, type SentenceRange } from './search.ts';
 import { prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument } from './prepare.ts';
 import { PARAGRAPH_FIELDS, SENTENCE_FIELDS } from '../structure/packed.ts';
@@ -258,7 +258,7 @@ export class Store {
       // postings of a document that was not written point at ids no sentence has: searches skip them
       if (batch.sentenceCount) {
         w.insertSegment.run(base, batch.sentenceCount);
-        for (const b of batch.buckets) w.postings.add(base, b.bucket, Buffer.from(b.postings.buffer, b.postings.byteOffset, b.postings.byteLength));
+        for (const b of buildBuckets(batch.pairs)) w.postings.add(base, b.bucket, Buffer.from(b.postings.buffer, b.postings.byteOffset, b.postings.byteLength));
         w.postings.flush();
       }
       return results;
