@@ -8,7 +8,16 @@ import { sourceLookup } from './ingest.ts';
 const store = new Store((workerData as { db: string }).db, { readonly: true });
 const lookup = sourceLookup(store);
 
-parentPort!.on('message', async (request: BatchRequest) => {
-  const reply = await analyseBatch(request, lookup);
-  parentPort!.postMessage(reply, transferables(reply));
+// batches are done one after another, in the order they came (the pipeline sends the next one early)
+let previous: Promise<void> = Promise.resolve();
+parentPort!.on('message', (request: BatchRequest) => {
+  previous = previous.then(async () => {
+    const reply = await analyseBatch(request, lookup);
+    parentPort!.postMessage(reply, transferables(reply));
+  }).catch((err) => {
+    // the pipeline hears of it as the worker's failure, and fails the batches it holds
+    setImmediate(() => {
+      throw err;
+    });
+  });
 });

@@ -46,11 +46,20 @@ function sizeOf(file: string): number {
   }
 }
 
+type Job = { request: BatchRequest; resolve: (r: BatchReply) => void; reject: (e: Error) => void };
+
+/**
+ * A worker holds up to this many batches: it works through them in order, so when it finishes one
+ * the next is already there. With one at a time it sat idle while this thread wrote, for its reply
+ * is only read, and the next batch sent, when this thread is free (6.5 s of a 30 s profiled run,
+ * 4.2 s with two; ~5% less wall time, ~30 MB more memory).
+ */
+const BATCHES_PER_WORKER = 2;
+
 /** Runs batches on worker threads, started on first use. */
 class WorkerPool {
-  private workers: Array<{ worker: Worker; busy: boolean }> = [];
-  private queue: Array<{ request: BatchRequest; resolve: (r: BatchReply) => void; reject: (e: Error) => void }> = [];
-  private pending = new Map<Worker, { resolve: (r: BatchReply) => void; reject: (e: Error) => void }>();
+  private workers: Array<{ worker: Worker; jobs: Job[] }> = [];
+  private queue: Job[] = [];
 
   constructor(
     private readonly size: number,
@@ -64,28 +73,22 @@ class WorkerPool {
     });
   }
 
-  private spawn(): { worker: Worker; busy: boolean } {
+  private spawn(): { worker: Worker; jobs: Job[] } {
     // V8 flags are per process but read when an isolate starts: workers started from here on keep
     // their young generation at 8 MB semi-spaces instead of growing it (the peak of a 2-core ingest
     // went from ~540 to ~490 MB, at the same speed; a limit on the old generation, or gc() between
     // batches, cost 20–40% in speed)
     setFlagsFromString('--max-semi-space-size=8');
     const worker = new Worker(new URL('./ingest-worker-boot.mjs', import.meta.url), { workerData: { db: this.db } });
-    const slot = { worker, busy: false };
-    const settle = (fn: (p: { resolve: (r: BatchReply) => void; reject: (e: Error) => void }) => void) => {
-      const p = this.pending.get(worker);
-      this.pending.delete(worker);
-      slot.busy = false;
-      if (p) fn(p);
-    };
+    const slot = { worker, jobs: [] as Job[] };
     worker.on('message', (reply: BatchReply) => {
-      settle((p) => p.resolve(reply));
+      slot.jobs.shift()?.resolve(reply);
       this.dispatch();
     });
     worker.on('error', (err) => {
-      // a worker that failed is replaced; its batch fails with the reason
+      // a worker that failed is replaced; its batches fail with the reason
       this.workers = this.workers.filter((w) => w !== slot);
-      settle((p) => p.reject(err));
+      for (const job of slot.jobs.splice(0)) job.reject(err);
       this.dispatch();
     });
     return slot;
@@ -93,15 +96,14 @@ class WorkerPool {
 
   private dispatch(): void {
     while (this.queue.length) {
-      let slot = this.workers.find((w) => !w.busy);
-      if (!slot && this.workers.length < this.size) {
+      let slot = this.workers.reduce<(typeof this.workers)[number] | undefined>((best, w) => (w.jobs.length < (best?.jobs.length ?? BATCHES_PER_WORKER) ? w : best), undefined);
+      if ((!slot || slot.jobs.length) && this.workers.length < this.size) {
         slot = this.spawn();
         this.workers.push(slot);
       }
       if (!slot) return;
       const job = this.queue.shift()!;
-      slot.busy = true;
-      this.pending.set(slot.worker, job);
+      slot.jobs.push(job);
       slot.worker.postMessage(job.request);
     }
   }
