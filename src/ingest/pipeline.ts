@@ -96,7 +96,8 @@ class WorkerPool {
 
   private dispatch(): void {
     while (this.queue.length) {
-      let slot = this.workers.reduce<(typeof this.workers)[number] | undefined>((best, w) => (w.jobs.length < (best?.jobs.length ?? BATCHES_PER_WORKER) ? w : best), undefined);
+      // the worker with the fewest batches and room for one more; a new one rather than a busy one
+      let slot = this.workers.filter((w) => w.jobs.length < BATCHES_PER_WORKER).sort((a, b) => a.jobs.length - b.jobs.length)[0];
       if ((!slot || slot.jobs.length) && this.workers.length < this.size) {
         slot = this.spawn();
         this.workers.push(slot);
