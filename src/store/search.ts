@@ -1,14 +1,7 @@
-// Reading the pair index: the sentences that may contain a set of terms, and which documents they
-// belong to. Callers check the candidates' text unless the answer is exact.
+// Reading the pair index: the sentences that may contain a set of terms, document by document.
+// Callers check the candidates' text unless the answer is exact.
 import type Database from 'better-sqlite3';
 import { bucketOf, decodeAt, findPostings, intersectSorted, pairsOf, type PairKey } from './pair-index.ts';
-
-export interface Candidates {
-  /** Sentence ids, ascending. */
-  ids: number[];
-  /** True when every candidate is known to contain every term (all terms are 2 characters long). */
-  exact: boolean;
-}
 
 /**
  * The sentences that may contain a set of terms (lower case, 2 or more characters each): those that
@@ -71,13 +64,6 @@ export class CandidateIndex {
     return out;
   }
 
-  /** Every candidate, ascending. */
-  all(): number[] {
-    const ids: number[] = [];
-    for (const segment of this.segments) for (const id of this.decode(segment)) ids.push(id);
-    return ids;
-  }
-
   /** A segment's candidates: a segment without one of the pairs is skipped before any postings are
    * decoded, and the shortest postings are decoded first (低空 decides before 经济 is read). */
   private decode(segment: { base: number; rows: Array<{ key: PairKey; row: Uint8Array }> }): number[] {
@@ -101,35 +87,10 @@ export class CandidateIndex {
   }
 }
 
-/** Sentences that have every pair of every term (terms lower case, 2 or more characters each). */
-export function candidateSentences(db: Database.Database, terms: string[]): Candidates {
-  const index = new CandidateIndex(db, terms);
-  return { ids: index.all(), exact: index.exact };
-}
-
 export interface SentenceRange {
   id: number;
   sentenceStart: number;
   sentenceEnd: number;
-}
-
-/**
- * Groups ascending sentence ids by the document whose id range holds them; ids of no listed
- * document (other documents, or deleted ones) are dropped. Linear in ids + documents.
- */
-export function groupByDocument(ids: number[], documents: SentenceRange[]): Map<number, number[]> {
-  const docs = [...documents].sort((a, b) => a.sentenceStart - b.sentenceStart);
-  const out = new Map<number, number[]>();
-  let d = 0;
-  for (const id of ids) {
-    while (d < docs.length && docs[d].sentenceEnd <= id) d++;
-    if (d === docs.length) break;
-    if (id < docs[d].sentenceStart) continue;
-    const list = out.get(docs[d].id);
-    if (list) list.push(id);
-    else out.set(docs[d].id, [id]);
-  }
-  return out;
 }
 
 /** The rows `sql` gives for these ids, a chunk of ids at a time; `sql` takes them as a JSON array: `s.id IN (SELECT value FROM json_each(?))`. */

@@ -2,7 +2,7 @@
 // then checked on word boundaries), dictionary indices, keyword in context and the spread of a term.
 import type Database from 'better-sqlite3';
 import type { Level } from '../types.ts';
-import { candidateSentences, groupByDocument, rowsForIds } from './search.ts';
+import { CandidateIndex, rowsForIds } from './search.ts';
 import { catalog, type DocRow } from './catalog.ts';
 import { documentConditions, type DocumentFilter } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
@@ -34,22 +34,28 @@ export function filteredDocuments(db: Database.Database, filter: DocumentFilter)
 export function termHits(db: Database.Database, term: string, docs: Map<number, DocRow>, limit = Infinity): TermHit[] {
   const wanted = term.replace(/\s+/g, '');
   if (Array.from(wanted).length < 2) throw new Error('a term needs 2 or more characters');
-  const byDoc = groupByDocument(candidateSentences(db, [wanted.toLowerCase()]).ids, [...docs.values()]);
-  // the candidates of the wanted documents in id order (a document's sentence ids follow its id's
-  // order), read a chunk at a time until the limit is reached (a query a document took longer)
-  const ids = [...byDoc.keys()].sort((a, b) => a - b).flatMap((docId) => byDoc.get(docId)!);
+  const candidates = new CandidateIndex(db, [wanted.toLowerCase()]);
   const rowsOf = db.prepare(
     `SELECT s.id, s.doc_id AS docId, s.start, s.text, COALESCE(sec.role, 'other') AS role
      FROM sentences s LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
      WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`,
   );
   const hits: TermHit[] = [];
-  const CHUNK = 100;
-  for (let i = 0; i < ids.length && hits.length < limit; i += CHUNK) {
-    for (const r of rowsOf.all(JSON.stringify(ids.slice(i, i + CHUNK))) as Array<{ id: number; docId: number; start: number; text: string; role: string }>) {
+  let pending: number[] = [];
+  const check = () => {
+    for (const r of rowsOf.all(JSON.stringify(pending)) as Array<{ id: number; docId: number; start: number; text: string; role: string }>) {
       for (const at of termPositions(r.text, wanted)) hits.push({ term: wanted, docId: r.docId, start: r.start + at, end: r.start + at + wanted.length, role: r.role, sentenceId: r.id });
     }
+    pending = [];
+  };
+  // the documents in id order, their candidates read a hundred at a time (a query a document took
+  // longer) and their postings decoded as they are reached, until the limit
+  for (const d of [...docs.values()].sort((a, b) => a.id - b.id)) {
+    if (hits.length >= limit) break;
+    for (const id of candidates.idsIn(d.sentenceStart, d.sentenceEnd)) pending.push(id);
+    if (pending.length >= 100) check();
   }
+  if (pending.length && hits.length < limit) check();
   return hits.length > limit ? hits.slice(0, limit) : hits;
 }
 
