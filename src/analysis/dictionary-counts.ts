@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Section } from '../types.ts';
 import { SENTENCE_FIELDS } from '../structure/packed.ts';
-import { DocumentBoundaries, type Dictionary } from './words.ts';
+import { WordBoundaries, type Dictionary } from './words.ts';
 
 export interface DocumentTermCounts {
   hits: number;
@@ -18,9 +18,19 @@ export interface DocumentTermCounts {
 /** Changes when the way of counting changes, so stored counts of an older way are not used. */
 const COUNTING = 'word-boundary-runs/1';
 
-/** Identifies a dictionary's terms (and the way of counting): stored counts are used only for the same version. */
+const versions = new WeakMap<Dictionary, string>();
+
+/**
+ * Identifies a dictionary's terms (and the way of counting): stored counts are used only for the same
+ * version. Kept per dictionary object: ingest asks it for every document.
+ */
 export function dictionaryVersion(dictionary: Dictionary): string {
-  return `${dictionary.name}:${createHash('sha256').update(JSON.stringify([COUNTING, dictionary.terms])).digest('hex').slice(0, 16)}`;
+  let version = versions.get(dictionary);
+  if (!version) {
+    version = `${dictionary.name}:${createHash('sha256').update(JSON.stringify([COUNTING, dictionary.terms])).digest('hex').slice(0, 16)}`;
+    versions.set(dictionary, version);
+  }
+  return version;
 }
 
 /** Terms longest first (a stable sort: equal lengths keep the dictionary's order). */
@@ -79,17 +89,22 @@ class TermMatcher {
   }
 }
 
-const matchers = new WeakMap<Dictionary[], TermMatcher>();
+/** Per set of dictionaries, made once: ingest counts the same set in every document. */
+const prepared = new WeakMap<Dictionary[], { matcher: TermMatcher; longestFirst: string[][] }>();
 
 /** Counts of several dictionaries in one document; the text is scanned once for all their terms. */
 export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): DocumentTermCounts[] {
-  let matcher = matchers.get(dictionaries);
-  if (!matcher) matchers.set(dictionaries, (matcher = new TermMatcher(dictionaries.flatMap((d) => d.terms))));
+  let ready = prepared.get(dictionaries);
+  if (!ready) {
+    ready = { matcher: new TermMatcher(dictionaries.flatMap((d) => d.terms)), longestFirst: dictionaries.map((d) => longestFirst(d.terms)) };
+    prepared.set(dictionaries, ready);
+  }
+  const { matcher } = ready;
   const roleChars: Record<string, number> = {};
   // every occurrence of every term, then the word boundaries of all of them in one segmentation
   const text = doc.text;
   const occurrences: Array<{ term: string; at: number; from: number; to: number; role: string }> = [];
-  const boundaries = new DocumentBoundaries(text);
+  const boundaries = new WordBoundaries(text);
   const packed = doc.sentences;
   for (let i = 0; i < packed.length; i += SENTENCE_FIELDS) {
     const section = packed[i + 1];
@@ -112,11 +127,11 @@ export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): 
     if (list) list.push([at, role]);
     else hits.set(term, [[at, role]]);
   }
-  return dictionaries.map((dictionary) => {
+  return ready.longestFirst.map((terms) => {
     const counts: DocumentTermCounts = { hits: 0, terms: {}, roles: {} };
     for (const [role, chars] of Object.entries(roleChars)) counts.roles[role] = { hits: 0, chars };
     const taken = new Set<number>();
-    for (const term of longestFirst(dictionary.terms)) {
+    for (const term of terms) {
       for (const [start, role] of hits.get(term) ?? []) countHit(counts, taken, term, start, role);
     }
     return counts;
