@@ -42,26 +42,30 @@ export class CandidateIndex {
   idsIn(start: number, end: number): number[] {
     // the segment that holds `start`, and any after it that begin before `end` (a document's
     // sentences are in one segment, except in a database migrated from version 4)
-    let lo = 0;
-    let hi = this.segments.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.segments[mid].base <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const first = Math.max(0, partitionPoint(this.segments.length, (s) => this.segments[s].base <= start) - 1);
     const out: number[] = [];
-    for (let s = Math.max(0, lo - 1); s < this.segments.length && this.segments[s].base < end; s++) {
+    for (let s = first; s < this.segments.length && this.segments[s].base < end; s++) {
       const ids = this.decode(this.segments[s]);
-      let from = 0;
-      let to = ids.length;
-      while (from < to) {
-        const mid = (from + to) >> 1;
-        if (ids[mid] < start) from = mid + 1;
-        else to = mid;
-      }
-      for (let i = from; i < ids.length && ids[i] < end; i++) out.push(ids[i]);
+      for (let i = partitionPoint(ids.length, (k) => ids[k] < start); i < ids.length && ids[i] < end; i++) out.push(ids[i]);
     }
     return out;
+  }
+
+  /**
+   * The candidates of these documents, in the documents' order, about `size` ids at a time: a
+   * segment is decoded only when the caller asks for the next chunk, so a caller that has enough
+   * stops before the rest is read.
+   */
+  *inChunks(docs: Iterable<{ sentenceStart: number; sentenceEnd: number }>, size: number): Generator<number[]> {
+    let chunk: number[] = [];
+    for (const d of docs) {
+      for (const id of this.idsIn(d.sentenceStart, d.sentenceEnd)) chunk.push(id);
+      if (chunk.length >= size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+    if (chunk.length) yield chunk;
   }
 
   /** A segment's candidates: a segment without one of the pairs is skipped before any postings are
@@ -85,6 +89,18 @@ export class CandidateIndex {
     this.decoded.set(segment.base, result);
     return result;
   }
+}
+
+/** The first index in [0, n) for which `before` is false; `before` must be true up to some index and false after it. */
+function partitionPoint(n: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface SentenceRange {

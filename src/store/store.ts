@@ -258,7 +258,7 @@ export class Store {
       // postings of a document that was not written point at ids no sentence has: searches skip them
       if (batch.sentenceCount) {
         w.insertSegment.run(base, batch.sentenceCount);
-        for (const b of buildBuckets(batch.pairs)) w.postings.add(base, b.bucket, Buffer.from(b.postings.buffer, b.postings.byteOffset, b.postings.byteLength));
+        for (const b of buildBuckets(batch.pairs)) w.postings.add(base, b.bucket, b.postings);
         w.postings.flush();
       }
       return results;
@@ -404,22 +404,15 @@ export class Store {
     // walk the documents in result order, checking candidates a chunk at a time until the page is full
     const wanted = offset + limit;
     const found: number[] = [];
-    let pending: number[] = [];
-    const check = () => {
-      if (candidates.exact) for (const id of pending) found.push(id);
+    for (const chunk of candidates.inChunks(docs, 200)) {
+      if (candidates.exact) for (const id of chunk) found.push(id);
       else {
-        const rows = rowsForIds<{ id: number; text: string }>(this.db, 'SELECT s.id, s.text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id', pending);
+        const rows = rowsForIds<{ id: number; text: string }>(this.db, 'SELECT s.id, s.text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id', chunk);
         const ok = new Set(rows.filter((r) => { const lower = r.text.toLowerCase(); return terms.every((t) => lower.includes(t)); }).map((r) => r.id));
-        for (const id of pending) if (ok.has(id)) found.push(id);
+        for (const id of chunk) if (ok.has(id)) found.push(id);
       }
-      pending = [];
-    };
-    for (const d of docs) {
-      for (const id of candidates.idsIn(d.sentenceStart, d.sentenceEnd)) pending.push(id);
-      if (pending.length >= 200) check();
       if (found.length >= wanted) break;
     }
-    if (found.length < wanted) check();
     const page = found.slice(offset, wanted);
     const rows = rowsForIds<Record<string, any>>(
       this.db,

@@ -41,21 +41,14 @@ export function termHits(db: Database.Database, term: string, docs: Map<number, 
      WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`,
   );
   const hits: TermHit[] = [];
-  let pending: number[] = [];
-  const check = () => {
-    for (const r of rowsOf.all(JSON.stringify(pending)) as Array<{ id: number; docId: number; start: number; text: string; role: string }>) {
+  // the documents in id order, their candidates read a hundred at a time (a query a document took
+  // longer), until the limit
+  for (const chunk of candidates.inChunks([...docs.values()].sort((a, b) => a.id - b.id), 100)) {
+    for (const r of rowsOf.all(JSON.stringify(chunk)) as Array<{ id: number; docId: number; start: number; text: string; role: string }>) {
       for (const at of termPositions(r.text, wanted)) hits.push({ term: wanted, docId: r.docId, start: r.start + at, end: r.start + at + wanted.length, role: r.role, sentenceId: r.id });
     }
-    pending = [];
-  };
-  // the documents in id order, their candidates read a hundred at a time (a query a document took
-  // longer) and their postings decoded as they are reached, until the limit
-  for (const d of [...docs.values()].sort((a, b) => a.id - b.id)) {
     if (hits.length >= limit) break;
-    for (const id of candidates.idsIn(d.sentenceStart, d.sentenceEnd)) pending.push(id);
-    if (pending.length >= 100) check();
   }
-  if (pending.length && hits.length < limit) check();
   return hits.length > limit ? hits.slice(0, limit) : hits;
 }
 
