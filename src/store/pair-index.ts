@@ -166,7 +166,7 @@ export class SegmentBuilder {
   }
 
   /** The bucket rows of the segment (see buildBuckets). */
-  build(): Array<{ bucket: number; postings: Uint8Array }> {
+  build(): Array<{ bucket: number; postings: Buffer }> {
     return buildBuckets(this.occurrences());
   }
 }
@@ -186,7 +186,7 @@ export interface PairOccurrences {
  * builds them from the occurrences an ingest worker collected: the worker had more work than the
  * writer, and this is a tenth of its share.
  */
-export function buildBuckets(occurrences: PairOccurrences): Array<{ bucket: number; postings: Uint8Array }> {
+export function buildBuckets(occurrences: PairOccurrences): Array<{ bucket: number; postings: Buffer }> {
   const n = occurrences.keys.length;
   const keyOf = (id: number) => occurrences.keys[id] >>> 0;
   // counting sort of the occurrences by pair; ordinals stay ascending within a pair
@@ -247,8 +247,9 @@ export function buildBuckets(occurrences: PairOccurrences): Array<{ bucket: numb
     }
     rows.push({ bucket, from, to: out.length });
   }
-  const buffer = out.buf.slice(0, out.length);
-  return rows.map((r) => ({ bucket: r.bucket, postings: buffer.subarray(r.from, r.to) }));
+  // Buffers (views of one copy), as SQLite's binding takes them
+  const buffer = out.buf.slice(0, out.length).buffer;
+  return rows.map((r) => ({ bucket: r.bucket, postings: Buffer.from(buffer, r.from, r.to - r.from) }));
 }
 
 /** Where a bucket row holds one pair's postings: byte offset and length, or null when the pair is not there. */

@@ -27,7 +27,7 @@ function rebuildPairIndex(db: Database.Database): void {
     const segment = new SegmentBuilder();
     for (const r of rows) segment.add(r.text, r.id - base);
     insertSegment.run(base, REBUILD_SEGMENT);
-    for (const b of segment.build()) insert.run(base, b.bucket, Buffer.from(b.postings.buffer, b.postings.byteOffset, b.postings.byteLength));
+    for (const b of segment.build()) insert.run(base, b.bucket, b.postings);
   }
 }
 
