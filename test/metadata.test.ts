@@ -55,6 +55,17 @@ test('a meeting line with the date on its own line (厦门 2005)', async () => {
   assert.equal(doc.metadata.speaker, '张昌平');
 });
 
+test('without a date, the review heading gives the year, not a title named by the year reviewed (四川 2008)', async () => {
+  // titled "2008年四川省人民政府工作报告", it reviews 2008 ("2008年工作回顾") and sets the targets of 2009
+  const doc = analyseDocument(await readReport(join(SHARED_REPORTS, 'province', '四川省', '2008.md')));
+  assert.equal(doc.metadata.date, null);
+  assert.equal(doc.metadata.year, 2009);
+  assert.ok(doc.warnings.some((w) => w.includes('review heading of 2008, not 2008 as the title says')), doc.warnings.join('; '));
+  // a title with the report's own year and no review heading still gives the year
+  const titled = analyseDocument(await readReport(join(SHARED_REPORTS, 'province', '陕西省', '2006.md')));
+  assert.equal(titled.metadata.year, 2006);
+});
+
 test('a county whose name is not in the header is found from the text, within its city', () => {
   const text = '政府工作报告\n——2024年1月8日在区五届人大三次会议上\n各位代表：\n现在，我代表区人民政府，向大会作工作报告。\n一、2023年工作总结\n苏州市相城区全年实现地区生产总值1150亿元。相城区获评……相城区连续四年……';
   const m = detectMetadata(text, {}).metadata;

@@ -293,16 +293,18 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).trim();
   const title = /报告/.test(firstLine) && firstLine.length <= 60 ? firstLine.replace(/——.*$/, '') : attrTitle || null;
 
+  // Without a date, the year of the review heading ("2008年工作回顾": the report of 2009) comes before
+  // the year in the title: sources often title a report by the year it reviews.
   let year = date ? Number(date.slice(0, 4)) : null;
   if (year === null) {
-    const m = /((?:19|20)\d{2})\s*年[^\n]{0,20}政府工作报告/.exec(`${title ?? ''}\n${attrTitle}`);
-    if (m) year = Number(m[1]);
-  }
-  if (year === null) {
-    const m = /(?:^|\n)[^\n]{0,6}((?:19|20)\d{2})\s*年[^\n]{0,12}(?:工作)?(?:回顾|总结)/.exec(text.slice(0, 8000));
-    if (m) {
-      year = Number(m[1]) + 1;
-      warnings.push('year inferred from the review heading');
+    const review = /(?:^|\n)[^\n]{0,6}((?:19|20)\d{2})\s*年[^\n]{0,12}(?:工作)?(?:回顾|总结)/.exec(text.slice(0, 8000));
+    const titled = /((?:19|20)\d{2})\s*年[^\n]{0,20}政府工作报告/.exec(`${title ?? ''}\n${attrTitle}`);
+    if (review) {
+      year = Number(review[1]) + 1;
+      if (!titled) warnings.push('year inferred from the review heading');
+      else if (Number(titled[1]) !== year) warnings.push(`year ${year} from the review heading of ${review[1]}, not ${titled[1]} as the title says`);
+    } else if (titled) {
+      year = Number(titled[1]);
     }
   }
   if (year === null) warnings.push('no year found');
