@@ -218,3 +218,39 @@ test('不低于 is at_least; a figure after a list of metrics is every item\'s (
     assert.deepEqual(find(y2025.targets, metric, 'growth').map((t) => [t.value, t.modifier]), [[5, 'around']], metric);
   }
 });
+
+test('names written with their region or basis, joint and herders\' incomes, and a split after 左右和', async () => {
+  const target = async (path: string[], metric: string) => find((await extractPath(join(SHARED_REPORTS, ...path))).x.targets, metric, 'growth');
+  // 东莞 2013 "市公共财政预算收入增长10%", 南平 2014 "验资口径实际利用外资增长10%"
+  assert.deepEqual((await target(['city', '东莞市', '2013.md'], 'general_budget_revenue')).map((r) => r.value), [10]);
+  assert.deepEqual((await target(['city', '南平市', '2014.md'], 'fdi_actual')).map((r) => r.value), [10]);
+  // a bare 进出口 is the metric before a verb (湖北 2024 "进出口增长8%以上"), not before a noun (广元 2021 "进出口报关单增长350%")
+  assert.deepEqual((await target(['province', '湖北省', '2024.md'], 'import_export')).map((r) => [r.value, r.modifier]), [[8, 'at_least']]);
+  const guangyuan = (await extractPath(join(SHARED_REPORTS, 'city', '广元市', '2021.md'))).x.actuals;
+  assert.ok(guangyuan.some((r) => r.metric === 'gdp'));
+  assert.deepEqual(find(guangyuan, 'import_export', 'growth').filter((r) => r.value === 350), []);
+  // 内蒙古 2008 "农牧民人均纯收入实际增长10%"
+  assert.deepEqual((await target(['province', '内蒙古自治区', '2008.md'], 'rural_disposable_income')).map((r) => r.value), [10]);
+  // 荆门 2021 "城镇和农村常住居民人均可支配收入稳步增长", 延边 2021 "城镇和农村常住居民人均可支配收入增长2%":
+  // both names are written, so both metrics, not the rural one alone
+  for (const metric of ['urban_disposable_income', 'rural_disposable_income']) {
+    assert.deepEqual((await target(['city', '荆门市', '2021.md'], metric)).map((r) => r.modifier), ['qualitative']);
+    const actuals = find((await extractPath(join(SHARED_REPORTS, 'city', '延边朝鲜族自治州', '2021.md'))).x.actuals, metric, 'growth');
+    assert.deepEqual(actuals.map((r) => r.value), [2]);
+  }
+  // 德州 2018 "城镇和农村居民人均可支配收入分别增长8%左右和8.5%左右"
+  const urban = await target(['city', '德州市', '2018.md'], 'urban_disposable_income');
+  const rural = await target(['city', '德州市', '2018.md'], 'rural_disposable_income');
+  assert.deepEqual([urban.map((r) => [r.value, r.modifier]), rural.map((r) => [r.value, r.modifier])], [[[8, 'around']], [[8.5, 'around']]]);
+});
+
+test('the target passage ends where the tasks begin in the same paragraph (宁夏 2008 "为此要重点抓好以下工作")', async () => {
+  const { doc, x } = await extractPath(join(SHARED_REPORTS, 'province', '宁夏回族自治区', '2008.md'));
+  const tasksAt = doc.text.indexOf('为此要重点抓好以下工作');
+  assert.ok(tasksAt > 0);
+  const passageTargets = x.targets.filter((r) => r.start < tasksAt && r.start > tasksAt - 400);
+  assert.deepEqual(passageTargets.filter((r) => r.metric === 'gdp').map((r) => [r.quantity, r.value, r.modifier]), [['level', 965, 'point'], ['growth', 12, 'at_least']]);
+  // the tasks' figures ("完成投资超过200亿元", "抓好30个续建和43个新建项目") are not targets of the passage
+  const inTasks = x.targets.filter((r) => r.metric === 'other' && r.start > tasksAt && r.start < tasksAt + 600);
+  assert.deepEqual(inTasks, []);
+});

@@ -85,6 +85,9 @@ function sectionTitles(doc: ExtractionInput, index: number | null): string {
   return titles.join(' ');
 }
 
+/** A sentence that turns from the targets to the work that is to meet them. */
+const TASKS_FOLLOW = /[。！!]\s*[^。！!；;]{0,6}?(?:为此|为实现|实现(?:上述|以上|这些)|完成(?:上述|以上|这些)|围绕(?:上述|以上|这些)|(?:重点|着力|主要|切实)(?:抓好|做好)(?:以下|下列|[一二三四五六七八九十]+个?方面))/;
+
 /**
  * The main-expected-targets passage: from its introduction to the end of its paragraph or list. Of
  * several candidates, the one about this year wins over the five-year plan's (十四五时期主要目标).
@@ -119,6 +122,9 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
         end = next.end;
       }
     }
+    // "…控制在4.5%以内。为此要重点抓好以下工作：一是…": the tasks may follow in the same paragraph
+    const tasks = TASKS_FOLLOW.exec(text.slice(p.start + m.index, end));
+    if (tasks) end = p.start + m.index + tasks.index + 1;
     const body = text.slice(p.start + m.index, end);
     if ((body.match(/年均|累计/g)?.length ?? 0) >= 2) score -= 3;
     if (!best || score > best.score) best = { passage: { start: p.start + m.index, end }, score };
@@ -236,6 +242,9 @@ function modifierOf(text: string, q: Figure, gap: string): Modifier {
 }
 
 /** End of the modifier word written after a figure (左右, 以上, 以内), for the record's offsets. */
+/** What follows a figure that is a threshold for counting things ("超1000万美元企业", "亿元以上项目"). */
+const THRESHOLD_OF = /^(的)?(企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家)/;
+
 function modifierEnd(text: string, q: Figure): number {
   const after = text.slice(q.end, q.end + 4);
   const m = taxonomy.aroundAfter.exec(after) ?? taxonomy.atLeastAfter.exec(after) ?? taxonomy.atMostAfter.exec(after);
@@ -403,6 +412,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       let lastGap = '';
       let accepted = 0;
       const split = /分别/.test(text.slice(m.end, scopeEnd)) && /城乡|城镇和农村|城镇、农村/.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
+      // "城镇和农村居民人均可支配收入均增长8%": the names of both, so a figure of each
+      const both = !split && /城镇和农村|城镇、农村/.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
       const splitIndex = new Map<Quantity, number>();
       const milestones = new Map<Quantity, FigureRecord>();
       for (const q of own_figures) {
@@ -420,6 +431,11 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           continue;
         }
         if (!gapAllowed(gap)) break;
+        // "年进出口额超1000万美元企业": a threshold that describes firms or projects, not a total
+        if (THRESHOLD_OF.test(text.slice(modifierEnd(text, q), modifierEnd(text, q) + 6))) {
+          anchor = q.end;
+          continue;
+        }
         // "从26.6万亿元增加到51.9万亿元": the starting point is another year's figure; "增长贡献率50%",
         // "拉动率78%": a share of growth, not growth; "由最高时期的19.3%", "从一季度下滑40.8%": another period
         if (/从\s*$/.test(gap) || /贡献|拉动/.test(gap) || (/[从由]/.test(gap) && !/[到至]/.test(gap))) {
@@ -429,8 +445,10 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         // "增长8%和8.1%": a figure joined by 和/、 to the one before shares its words
         // "增长5%左右，力争6%": the stretch figure is of the same kind as the one before it
         const stretchGap = /^(左右|以上|以内)?[，,、（(]?(力争|争取|努力)(达到|实现|增长)?$/.test(gap) && accepted > 0;
-        const typed = typeOf(m, q, /^[和、及与]$/.test(gap) || stretchGap ? lastGap : gap);
-        if (!/^[和、及与]$/.test(gap) && !stretchGap) lastGap = gap;
+        // "增长8%左右和8.5%左右": the modifier of the figure before may stand in the gap
+        const joined = /^(左右|以上|以内|以下)?[和、及与]$/.test(gap);
+        const typed = typeOf(m, q, joined || stretchGap ? lastGap : gap);
+        if (!joined && !stretchGap) lastGap = gap;
         anchor = q.end;
         if (!typed) continue;
         let metric = m.metric;
@@ -471,10 +489,11 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           section: s.section,
         };
         if (/(突破|迈上|跨越|越过|站上|跃上)\s*$/.test(gap)) milestones.set(typed.quantity, record);
-        if (context === 'review') actuals.push(record);
+        const records = both ? both.map((id) => ({ ...record, metric: id })) : [record];
+        if (context === 'review') actuals.push(...records);
         else {
-          targets.push(record);
-          if (taxonomy.stretchBefore.test(text.slice(clauseStart(text, from, m.start), q.start))) stretchCandidates.add(record);
+          targets.push(...records);
+          if (taxonomy.stretchBefore.test(text.slice(clauseStart(text, from, m.start), q.start))) for (const r of records) stretchCandidates.add(r);
         }
       }
       if (context === 'passage' && accepted === 0) {
@@ -484,11 +503,13 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         const quantity = notSet ? (qualitativeQuantity(m, '增长') ?? 'growth') : qualitativeQuantity(m, scope.split(/[，,、]/)[0] + scope);
         if (!quantity) continue;
         const clauseEnd = m.end + scope.length;
-        targets.push({
-          kind: 'target', metric: m.metric, label: m.label, quantity, value: null, value2: null, unit: null,
-          modifier: notSet ? 'not_set' : 'qualitative', stretch: false, year: targetYear, estimated: false,
-          start: m.start, end: clauseEnd, sentence: s.index, section: s.section,
-        });
+        for (const metric of both ?? [m.metric]) {
+          targets.push({
+            kind: 'target', metric, label: m.label, quantity, value: null, value2: null, unit: null,
+            modifier: notSet ? 'not_set' : 'qualitative', stretch: false, year: targetYear, estimated: false,
+            start: m.start, end: clauseEnd, sentence: s.index, section: s.section,
+          });
+        }
       }
     }
     if (context === 'tasks' || context === 'passage') commitments.push(...findCommitments(text, from, to, s.index, s.section));

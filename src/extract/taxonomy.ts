@@ -19,6 +19,7 @@ interface MetricsFile {
   metrics: Array<{ id: string; kind: MetricKind; units: UnitFamily[]; aliases: string[]; growth_aliases?: string[]; default_quantity?: Quantity }>;
   shares: Array<{ id: string; numerator: string[]; denominator: string[] }>;
   left_context: string[];
+  short_names: { names: string[]; followed_by: string[] };
 }
 
 interface ModifiersFile {
@@ -67,6 +68,8 @@ function load() {
     denominatorOf,
     numeratorPattern: new RegExp(`(${alternation([...numeratorWords.keys()])})$`),
     leftContext: new RegExp(`(${alternation(file.left_context)})$`),
+    shortNames: new Set(file.short_names.names),
+    shortNameFollowers: new RegExp(`^(${alternation(file.short_names.followed_by)})`),
     modifiers,
     aroundAfter: new RegExp(`^\\s*(${alternation(modifiers.around.after)})`),
     aroundBefore: new RegExp(`(${alternation(modifiers.around.before ?? [])})\\s*$`),
@@ -116,6 +119,8 @@ export function findMentions(text: string, from: number, to: number): MetricMent
     if (prevChar && /[\u4e00-\u9fa5A-Za-z]/.test(prevChar) && !taxonomy.leftContext.test(before)) continue;
     // 工业增加值率, 生产总值比重: a rate or share of the metric, not the metric
     if (/^(率|比重|占比|指数|弹性|能耗|密度|贡献|拉动|的贡献|的拉动)/.test(text.slice(end, end + 3))) continue;
+    // 进出口报关单: a short name that heads a longer noun
+    if (taxonomy.shortNames.has(m[0]) && /^[\u4e00-\u9fa5]/.test(text.slice(end, end + 1)) && !taxonomy.shortNameFollowers.test(text.slice(end, end + 4))) continue;
     const { metric, growthOnly } = taxonomy.aliasToMetric.get(m[0])!;
     mentions.push({ metric, label: m[0], start, end, growthOnly, share: false });
   }
