@@ -283,16 +283,19 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string): boolean {
   return aPlain.length >= 20;
 }
 
+/** The characters writeLine decides on: * (emphasis), space, [ and 〔 (footnote marks), ．. */
+const NEEDS_DECISION = new Uint8Array(65536);
+for (const ch of '* [〔．') NEEDS_DECISION[ch.charCodeAt(0)] = 1;
+
 /** Copies a line, dropping `**` emphasis and the spaces that PDF and web text put next to Chinese characters. */
 function writeLine(out: MappedTextBuilder, input: string, start: number, end: number): string {
   let written = '';
   let i = start;
-  // ordinary characters are copied in runs up to the next one that needs a decision
-  const special = /[* [〔．]/g;
+  // ordinary characters are copied in runs up to the next one that needs a decision (searched for
+  // within the line: a regex searched on to the next one in the whole text, for every line)
   while (i < end) {
-    special.lastIndex = i;
-    const next = special.exec(input);
-    const stop = next && next.index < end ? next.index : end;
+    let stop = i;
+    while (stop < end && !NEEDS_DECISION[input.charCodeAt(stop)]) stop++;
     if (stop > i) {
       out.copy(input, i, stop);
       written += input.slice(i, stop);
