@@ -39,6 +39,8 @@ export class Gazetteer {
   readonly regions: Region[] = [];
   readonly byCode = new Map<string, Region>();
   private readonly byName = new Map<string, Region[]>();
+  /** Regions by the first two code units of their full name, in the gazetteer's order. */
+  private readonly byFirstTwo = new Map<number, Region[]>();
 
   constructor(file: GazetteerFile) {
     for (const [code, name] of file.provinces) this.add({ code, name, kind: 'province', province: code, prefecture: null, zone: false, aliases: [] });
@@ -54,6 +56,10 @@ export class Gazetteer {
     if (short) region.aliases.push(short);
     this.regions.push(region);
     this.byCode.set(region.code, region);
+    const key = region.name.charCodeAt(0) * 65536 + region.name.charCodeAt(1);
+    const same = this.byFirstTwo.get(key);
+    if (same) same.push(region);
+    else this.byFirstTwo.set(key, [region]);
     for (const alias of region.aliases) {
       const list = this.byName.get(alias) ?? [];
       list.push(region);
@@ -84,15 +90,16 @@ export class Gazetteer {
     return found.length === 1 ? found[0].code : null;
   }
 
-  /** Every full region name (not short forms) that occurs in `text`, with its position. */
+  /**
+   * Every full region name (not short forms) that occurs in `text`, with its position, by position
+   * (regions of the same name in the gazetteer's order). One pass over the text: a search for each
+   * of the 3,000 names took ~0.3 ms a report.
+   */
   findFullNames(text: string): Array<{ region: Region; at: number }> {
     const found: Array<{ region: Region; at: number }> = [];
-    for (const region of this.regions) {
-      let at = text.indexOf(region.name);
-      while (at !== -1) {
-        found.push({ region, at });
-        at = text.indexOf(region.name, at + 1);
-      }
+    for (let at = 0; at + 1 < text.length; at++) {
+      const candidates = this.byFirstTwo.get(text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1));
+      if (candidates) for (const region of candidates) if (text.startsWith(region.name, at)) found.push({ region, at });
     }
     return found;
   }
