@@ -254,3 +254,32 @@ test('the target passage ends where the tasks begin in the same paragraph (宁�
   const inTasks = x.targets.filter((r) => r.metric === 'other' && r.start > tasksAt && r.start < tasksAt + 600);
   assert.deepEqual(inTasks, []);
 });
+
+test('a list of metrics with as many figures is read in order without 分别; multi-year list figures are not a year\'s', async () => {
+  const x = async (path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
+  // 郑州 2019 "城镇调查失业率、登记失业率控制在5.5%、4%以内"
+  const zhengzhou = (await x(['city', '郑州市', '2019.md'])).targets;
+  assert.deepEqual(find(zhengzhou, 'surveyed_unemployment_rate', 'level').map((r) => r.value), [5.5]);
+  assert.deepEqual(find(zhengzhou, 'registered_unemployment_rate', 'level').map((r) => r.value), [4]);
+  // 莱芜 2014 "社会消费品零售总额、进出口总值达到256亿元、24.4亿美元，分别增长12.5%、…"
+  const laiwu = (await x(['city', '莱芜市', '2014.md'])).actuals;
+  assert.deepEqual(find(laiwu, 'retail_sales', 'level').map((r) => [r.value, r.unit]), [[256, '亿元']]);
+  assert.deepEqual(find(laiwu, 'import_export', 'level').map((r) => [r.value, r.unit]), [[24.4, '亿美元']]);
+  assert.deepEqual(find(laiwu, 'retail_sales', 'growth').map((r) => r.value), [12.5]);
+  // 临沂 2016 "固定资产投资、社会消费品零售总额、进出口总额年均分别增长19.4%、14%和12.8%": five-year averages
+  const linyi = (await x(['city', '临沂市', '2016.md'])).actuals;
+  assert.deepEqual(linyi.filter((r) => ['fixed_asset_investment', 'retail_sales', 'import_export'].includes(r.metric) && r.quantity === 'growth'), []);
+  // 贵州 2018 "…一般公共预算收入、金融机构存款和贷款余额年均分别增长23.9%、11.5%、19.9%和20.3%，达到1.5万亿元": the last item's level
+  const guizhou = (await x(['province', '贵州省', '2018.md'])).actuals;
+  assert.deepEqual(guizhou.filter((r) => r.value === 1.5 && ['fixed_asset_investment', 'general_budget_revenue'].includes(r.metric)), []);
+});
+
+test('a review headed "2021年主要工作和成效" is the review; a 力争 figure is a stretch only beside a base figure in its paragraph', async () => {
+  // 浙江 2022: "规上工业增加值增长12.9%" is 2021's actual, not a target of 2022
+  const zhejiang = (await extractPath(join(SHARED_REPORTS, 'province', '浙江省', '2022.md'))).x;
+  assert.deepEqual(find(zhejiang.actuals, 'industrial_value_added', 'growth').map((r) => [r.value, r.year]), [[12.9, 2021]]);
+  assert.deepEqual(find(zhejiang.targets, 'industrial_value_added', 'growth').map((r) => r.value), [6]);
+  // 新疆 2017 "力争新增城镇就业44万人以上" stands alone in its paragraph (another section's 11万人 is 南疆's)
+  const xinjiang = (await extractPath(join(SHARED_REPORTS, 'province', '新疆维吾尔自治区', '2017.md'))).x;
+  assert.deepEqual(find(xinjiang.targets, 'new_urban_jobs', 'level').map((r) => [r.value, r.stretch]), [[44, false]]);
+});

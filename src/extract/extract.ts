@@ -274,7 +274,7 @@ interface RespectivelyList {
  * "地区生产总值、财政总收入、社会消费品零售总额分别突破3000亿元、500亿元、1000亿元，分别增长12.5%、21.6%、19%":
  * a list of metrics, then 分别 and one figure per item, in order.
  */
-function respectivelyLists(text: string, from: number, to: number, mentions: MetricMention[]): RespectivelyList[] {
+function respectivelyLists(text: string, from: number, to: number, mentions: MetricMention[], figures: Figure[]): RespectivelyList[] {
   const out: RespectivelyList[] = [];
   const sentence = text.slice(from, to);
   const re = /分别/g;
@@ -297,6 +297,27 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
     if (stop !== -1) end = at + stop;
     // the figures run on over "，分别增长…" but not into a new subject
     out.push({ items, from: at, to: end });
+  }
+  // "城镇调查失业率、登记失业率控制在5.5%、4%以内": a list of metrics, then as many figures joined by
+  // 、 or 和 in the same clause, in order, with 分别 unwritten
+  for (let i = 0; i < mentions.length; ) {
+    let next = i + 1;
+    while (next < mentions.length && /^[、和及与]$/.test(text.slice(mentions[next - 1].end, mentions[next].start)) && !mentions[next].share) next++;
+    const after = mentions[next - 1].end;
+    const clauseEnd = (at: number) => {
+      const stop = text.slice(at, to).search(/[，,；;。]/);
+      return stop === -1 ? to : at + stop;
+    };
+    let end = clauseEnd(after);
+    const figs = figures.filter((q) => q.start >= after && q.end <= end);
+    const joined = figs.length === next - i && figs.every((q, k) => k === 0 || /^(左右|以上|以内|以下)?[、和及与]$/.test(text.slice(figs[k - 1].end, q.start)));
+    const items = mentions.slice(i, next).map((m) => (m.metric === 'other' ? null : m));
+    if (next - i >= 2 && joined && items.some(Boolean) && !/分别/.test(text.slice(after, end))) {
+      // "…达到16305元和5641元，分别增长14.3%和15%": the next clause's figures are the items' too
+      if (/^[，,]\s*(同比)?分别/.test(text.slice(end, end + 4))) end = clauseEnd(end + 1);
+      out.push({ items, from: after, to: end });
+    }
+    i = next;
   }
   return out;
 }
@@ -365,7 +386,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
 
     const handled = new Set<MetricMention>();
     const used = new Set<number>();
-    for (const list of respectivelyLists(text, from, to, mentions)) {
+    for (const list of respectivelyLists(text, from, to, mentions, figures)) {
       const figs = figures.filter((q) => q.start >= list.from && q.end <= list.to);
       // figures in groups: levels (amounts) and rates (%), each group one figure per item in order
       const groups = [figs.filter((q) => q.baseUnit !== '%' && q.family !== 'percent'), figs.filter((q) => q.baseUnit === '%')];
@@ -375,6 +396,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           const m = list.items[k];
           if (!m) return;
           const gap = text.slice(list.from, q.start);
+          // "年均增长8.0%和5.2%": not a year's figure
+          const firstItem = list.items.find(Boolean)!;
+          if (taxonomy.notAnnual.test(text.slice(clauseStart(text, from, firstItem.start), q.start))) return;
           const typed = typeOf(m, q, gap.replace(/^分别/, ''));
           if (!typed || (context !== 'passage' && namesSubRegion(text.slice(clauseStart(text, from, m.start), m.start), own))) return;
           handled.add(m);
@@ -400,6 +424,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       while (next < mentions.length && /^[、和及与]$/.test(text.slice(mentions[next - 1].end, mentions[next].start)) && !mentions[next].share) next++;
       let scopeEnd = next < mentions.length ? mentions[next].start : to;
       const listed = next > i + 1;
+      // an item of a list of names, metrics or not ("一般公共预算收入、金融机构存款和贷款余额")
+      const inList = listed || /[、和及与]/.test(text.charAt(m.start - 1)) || /[、和及与]/.test(text.charAt(m.end));
       const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中/);
       if (stop !== -1) scopeEnd = m.end + stop;
       const prefix = text.slice(clauseStart(text, from, m.start), m.start);
@@ -421,6 +447,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         if (q.start - anchor > 40) break;
         const clause = text.slice(clauseStart(text, from, q.start), q.start);
         if (taxonomy.notAnnual.test(clause)) {
+          // after a list's multi-year figures, a figure is the last item's ("…年均分别增长23.9%、
+          // 11.5%，达到1.5万亿元"), not every item's
+          if (inList) break;
           anchor = q.end;
           continue;
         }
@@ -539,9 +568,12 @@ export function extractFigures(doc: ExtractionInput): Extraction {
     });
   }
 
-  // 力争 figures are stretch figures only beside a base figure for the same metric and quantity
+  // 力争 figures are stretch figures only beside a base figure for the same metric and quantity, in
+  // the same paragraph: "力争新增城镇就业44万人以上" in one task section and another section's
+  // "南疆…城镇新增就业11万人" are two targets, not a base and its stretch
+  const paragraphOf = (r: FigureRecord) => doc.sentences[r.sentence]?.paragraph;
   for (const t of stretchCandidates) {
-    if (targets.some((o) => o !== t && !stretchCandidates.has(o) && o.metric === t.metric && o.quantity === t.quantity && o.value !== null)) t.stretch = true;
+    if (targets.some((o) => o !== t && !stretchCandidates.has(o) && o.metric === t.metric && o.quantity === t.quantity && o.value !== null && paragraphOf(o) === paragraphOf(t))) t.stretch = true;
   }
 
   // the passage's figure for a metric wins over the task sections'
