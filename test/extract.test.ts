@@ -283,3 +283,14 @@ test('a review headed "2021年主要工作和成效" is the review; a 力争 fig
   const xinjiang = (await extractPath(join(SHARED_REPORTS, 'province', '新疆维吾尔自治区', '2017.md'))).x;
   assert.deepEqual(find(xinjiang.targets, 'new_urban_jobs', 'level').map((r) => [r.value, r.stretch]), [[44, false]]);
 });
+
+test('分别 after clauses that each name a metric and its amount gives their rates in order; 分别比1996年 is against another year', async () => {
+  // 白城 2014 "城镇居民人均可支配收入22500元，农民人均纯收入7000元，分别增长11.6%和13%"
+  const baicheng = (await extractPath(join(SHARED_REPORTS, 'city', '白城市', '2014.md'))).x.actuals;
+  assert.deepEqual(find(baicheng, 'urban_disposable_income', 'growth').map((r) => r.value), [11.6]);
+  assert.deepEqual(find(baicheng, 'rural_disposable_income', 'growth').map((r) => r.value), [13]);
+  assert.deepEqual(find(baicheng, 'urban_disposable_income', 'level').map((r) => r.value), [22500]);
+  // 重庆 2003 "社会消费品零售总额762亿元，分别比1996年增长80.5%和71%"; the year's own is "社会消费品零售总额增长9%"
+  const chongqing = (await extractPath(join(SHARED_REPORTS, 'city', '重庆市', '2003.md'))).x.actuals;
+  assert.deepEqual(find(chongqing, 'retail_sales', 'growth').map((r) => r.value), [9]);
+});

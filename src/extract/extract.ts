@@ -268,6 +268,12 @@ interface RespectivelyList {
   /** Where the figures of the list are: from 分别 to the end of the clause chain. */
   from: number;
   to: number;
+  /**
+   * The items' figures are all in the list's range, so the items need no other reading. False when
+   * each item came with its own clause and figure before 分别 ("城镇居民人均可支配收入22500元，农民人均
+   * 纯收入7000元，分别增长11.6%和13%"): those clauses are still read item by item.
+   */
+  exclusive: boolean;
 }
 
 /**
@@ -283,7 +289,23 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
     const start = clauseStart(text, from, at);
     const list = text.slice(start, at);
     const parts = list.split(/[、和及与]/);
-    if (parts.length < 2) continue;
+    if (parts.length < 2) {
+      // "A 22500元，B 7000元，分别增长11.6%和13%": 分别 opens its clause; the clauses before, each led
+      // by a metric, are the items, in order
+      if (at - start > 4 || mentions.some((x) => x.start >= start && x.start < at)) continue;
+      const items: MetricMention[] = [];
+      for (let end = start - 1; end > from && /[，,]/.test(text[end]); ) {
+        const clause = clauseStart(text, from, end);
+        const lead = mentions.find((x) => x.start === clause && x.metric !== 'other');
+        // a clause with its own 分别 is a list of its own ("城乡居民收入分别达到4.8万元和2.6万元，分别增长…")
+        if (!lead || !figures.some((q) => q.start >= lead.end && q.end <= end) || /分别/.test(text.slice(clause, end))) break;
+        items.unshift(lead);
+        end = clause - 1;
+      }
+      const stop = text.slice(at, to).search(/[；;。，,]|其中/);
+      if (items.length >= 2) out.push({ items, from: at, to: stop === -1 ? to : at + stop, exclusive: false });
+      continue;
+    }
     const items: Array<MetricMention | null> = [];
     let pos = start;
     for (const part of parts) {
@@ -296,7 +318,7 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
     const stop = text.slice(at, to).search(/[；;。]|其中/);
     if (stop !== -1) end = at + stop;
     // the figures run on over "，分别增长…" but not into a new subject
-    out.push({ items, from: at, to: end });
+    out.push({ items, from: at, to: end, exclusive: true });
   }
   // "城镇调查失业率、登记失业率控制在5.5%、4%以内": a list of metrics, then as many figures joined by
   // 、 or 和 in the same clause, in order, with 分别 unwritten
@@ -315,7 +337,7 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
     if (next - i >= 2 && joined && items.some(Boolean) && !/分别/.test(text.slice(after, end))) {
       // "…达到16305元和5641元，分别增长14.3%和15%": the next clause's figures are the items' too
       if (/^[，,]\s*(同比)?分别/.test(text.slice(end, end + 4))) end = clauseEnd(end + 1);
-      out.push({ items, from: after, to: end });
+      out.push({ items, from: after, to: end, exclusive: true });
     }
     i = next;
   }
@@ -392,6 +414,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       const groups = [figs.filter((q) => q.baseUnit !== '%' && q.family !== 'percent'), figs.filter((q) => q.baseUnit === '%')];
       for (const group of groups) {
         if (group.length !== list.items.length) continue;
+        // items that came with their own clauses took their amounts there: 分别 adds their rates
+        // ("…，分别比“九五”末增加3148元和582元" are increases, not the amounts)
+        if (!list.exclusive && group !== groups[1]) continue;
         group.forEach((q, k) => {
           const m = list.items[k];
           if (!m) return;
@@ -399,9 +424,11 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           // "年均增长8.0%和5.2%": not a year's figure
           const firstItem = list.items.find(Boolean)!;
           if (taxonomy.notAnnual.test(text.slice(clauseStart(text, from, firstItem.start), q.start))) return;
+          // "分别比1996年增长80.5%和71%": against another year
+          if (yearFor !== null && [...gap.matchAll(OTHER_YEAR)].some((y) => Number(y[1]) !== yearFor)) return;
           const typed = typeOf(m, q, gap.replace(/^分别/, ''));
           if (!typed || (context !== 'passage' && namesSubRegion(text.slice(clauseStart(text, from, m.start), m.start), own))) return;
-          handled.add(m);
+          if (list.exclusive) handled.add(m);
           used.add(q.start);
           const record: FigureRecord = {
             kind: context === 'review' ? 'actual' : 'target', metric: m.metric, label: m.label, quantity: typed.quantity,
