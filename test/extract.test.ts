@@ -294,3 +294,20 @@ test('分别 after clauses that each name a metric and its amount gives their ra
   const chongqing = (await extractPath(join(SHARED_REPORTS, 'city', '重庆市', '2003.md'))).x.actuals;
   assert.deepEqual(find(chongqing, 'retail_sales', 'growth').map((r) => r.value), [9]);
 });
+
+test('the second item of a list is not taken for a sub-region; increments are not amounts; 城市居民年人均可支配收入 is urban', async () => {
+  // 河南 2012 "城镇居民人均可支配收入、农民人均纯收入分别达到18000元、6500元，扣除价格因素实际增长8%和11%左右"
+  const henan = (await extractPath(join(SHARED_REPORTS, 'province', '河南省', '2012.md'))).x.actuals;
+  assert.deepEqual(find(henan, 'rural_disposable_income', 'level').map((r) => r.value), [6500]);
+  assert.deepEqual(find(henan, 'rural_disposable_income', 'growth').map((r) => r.value), [11]);
+  // 天津 2005 "城市居民人均可支配收入和农民人均纯收入分别增长10%以上，城市居民消费价格上涨幅度控制在3%左右";
+  // its "农民人均纯收入增加700元" is an increase, not the income
+  const tianjin = (await extractPath(join(SHARED_REPORTS, 'city', '天津市', '2005.md'))).x.targets;
+  assert.deepEqual(find(tianjin, 'rural_disposable_income', 'growth').map((r) => [r.value, r.modifier]), [[10, 'at_least']]);
+  assert.deepEqual(find(tianjin, 'rural_disposable_income', 'level'), []);
+  assert.deepEqual(find(tianjin, 'cpi', 'growth').map((r) => [r.value, r.modifier]), [[3, 'around']]);
+  // 南昌 2006 "城市居民年人均可支配收入10301元，增长17.8%"
+  const nanchang = (await extractPath(join(SHARED_REPORTS, 'city', '南昌市', '2006.md'))).x.actuals;
+  assert.deepEqual(find(nanchang, 'urban_disposable_income', 'level').map((r) => r.value), [10301]);
+  assert.deepEqual(find(nanchang, 'disposable_income', 'level'), []);
+});

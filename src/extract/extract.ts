@@ -168,8 +168,9 @@ function ownRegionWords(doc: ExtractionInput): RegExp {
 
 /** A clause that names a part of the region (a district, a zone, a town) before the metric. */
 function namesSubRegion(prefix: string, own: RegExp): boolean {
-  // 地区 in 地区生产总值 or "全市各地区" names no part of the region
-  const rest = prefix.replace(own, '').replace(/地区/g, '');
+  // 地区 in 地区生产总值 or "全市各地区" names no part of the region, nor do the metric names before
+  // this one ("城市居民人均可支配收入和农民人均纯收入") or 城市/城镇 on their own
+  const rest = prefix.replace(own, '').replace(taxonomy.aliasPattern, '').replace(/地区|城市|城镇|城乡/g, '');
   return /[\u4e00-\u9fa5]{1,10}(市|区|县|镇|乡|街道|园区|开发区|新区|新城|高新区|示范区|片区|板块|保税区)(?!长|委|政府)/.test(rest);
 }
 
@@ -192,6 +193,12 @@ function gapAllowed(gap: string): boolean {
 }
 
 const TO_LEVEL = /(提高到|提升到|提高至|提升至|增至|升至|达到|达|为)$/;
+
+/** "农民人均纯收入增加700元": an amount by which something changed, not the amount ("增加到", "增至" give that). */
+function isIncrement(q: Figure, gap: string): boolean {
+  const rate = q.baseUnit === '%' || q.baseUnit === '个百分点' || q.baseUnit === '百分点' || q.family === 'percent';
+  return !rate && /(增加|增长|提高|减少|下降|降低)\s*$/.test(gap);
+}
 
 function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
   const def = taxonomy.metrics.get(m.metric);
@@ -317,7 +324,9 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
     let end = to;
     const stop = text.slice(at, to).search(/[；;。]|其中/);
     if (stop !== -1) end = at + stop;
-    // the figures run on over "，分别增长…" but not into a new subject
+    // the figures run on over "，分别增长…" but not into a new subject ("…分别增长10%以上，城市居民消费价格…")
+    const subject = mentions.find((x) => x.start > at);
+    if (subject && subject.start < end) end = subject.start;
     out.push({ items, from: at, to: end, exclusive: true });
   }
   // "城镇调查失业率、登记失业率控制在5.5%、4%以内": a list of metrics, then as many figures joined by
@@ -426,8 +435,10 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           if (taxonomy.notAnnual.test(text.slice(clauseStart(text, from, firstItem.start), q.start))) return;
           // "分别比1996年增长80.5%和71%": against another year
           if (yearFor !== null && [...gap.matchAll(OTHER_YEAR)].some((y) => Number(y[1]) !== yearFor)) return;
-          const typed = typeOf(m, q, gap.replace(/^分别/, ''));
-          if (!typed || (context !== 'passage' && namesSubRegion(text.slice(clauseStart(text, from, m.start), m.start), own))) return;
+          // the words before the group's first figure are every figure's ("分别增加400元和150元")
+          const typed = isIncrement(q, text.slice(list.from, group[0].start)) ? null : typeOf(m, q, gap.replace(/^分别/, ''));
+          // the words before the list, not the items before this one ("城镇居民人均可支配收入、农民人均纯收入" names no sub-region)
+          if (!typed || (context !== 'passage' && namesSubRegion(text.slice(clauseStart(text, from, firstItem.start), firstItem.start), own))) return;
           if (list.exclusive) handled.add(m);
           used.add(q.start);
           const record: FigureRecord = {
@@ -500,6 +511,12 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         }
         // "增长8%和8.1%": a figure joined by 和/、 to the one before shares its words
         // "增长5%左右，力争6%": the stretch figure is of the same kind as the one before it
+        if (isIncrement(q, /^(左右|以上|以内|以下)?[和、及与]$/.test(gap) ? lastGap : gap)) {
+          // a figure joined to this one shares its words ("分别提高1个和0.9个百分点")
+          if (!/^(左右|以上|以内|以下)?[和、及与]$/.test(gap)) lastGap = gap;
+          anchor = q.end;
+          continue;
+        }
         const stretchGap = /^(左右|以上|以内)?[，,、（(]?(力争|争取|努力)(达到|实现|增长)?$/.test(gap) && accepted > 0;
         // "增长8%左右和8.5%左右": the modifier of the figure before may stand in the gap
         const joined = /^(左右|以上|以内|以下)?[和、及与]$/.test(gap);
