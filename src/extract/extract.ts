@@ -170,8 +170,10 @@ function ownRegionWords(doc: ExtractionInput): RegExp {
 function namesSubRegion(prefix: string, own: RegExp): boolean {
   // 地区 in 地区生产总值 or "全市各地区" names no part of the region, nor do the metric names before
   // this one ("城市居民人均可支配收入和农民人均纯收入") or 城市/城镇 on their own
-  const rest = prefix.replace(own, '').replace(taxonomy.aliasPattern, '').replace(/地区|城市|城镇|城乡/g, '');
-  return /[\u4e00-\u9fa5]{1,10}(市|区|县|镇|乡|街道|园区|开发区|新区|新城|高新区|示范区|片区|板块|保税区)(?!长|委|政府)/.test(rest);
+  const place = /[\u4e00-\u9fa5]{1,10}(市|区|县|镇|乡|街道|园区|开发区|新区|新城|高新区|示范区|片区|板块|保税区)(?!长|委|政府)/;
+  const rest = prefix.replace(own, '').replace(/地区/g, '');
+  // most prefixes name no place at all: the metric names are taken out only when one seems to
+  return place.test(rest) && place.test(rest.replace(taxonomy.aliasPattern, '').replace(/城市|城镇|城乡/g, ''));
 }
 
 interface Typed {
