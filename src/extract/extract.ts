@@ -196,6 +196,9 @@ function gapAllowed(gap: string): boolean {
 
 const TO_LEVEL = /(提高到|提升到|提高至|提升至|增至|升至|达到|达|为)$/;
 
+/** The gap between two figures joined as a pair or list ("8%和8.1%", "8%左右和8.5%左右", "5.5%、4%以内"). */
+const JOINED_GAP = /^(左右|以上|以内|以下)?[和、及与]$/;
+
 /** "农民人均纯收入增加700元": an amount by which something changed, not the amount ("增加到", "增至" give that). */
 function isIncrement(q: Figure, gap: string): boolean {
   const rate = q.baseUnit === '%' || q.baseUnit === '个百分点' || q.baseUnit === '百分点' || q.family === 'percent';
@@ -250,10 +253,10 @@ function modifierOf(text: string, q: Figure, gap: string): Modifier {
   return found.length ? found[0].mod : 'point';
 }
 
-/** End of the modifier word written after a figure (左右, 以上, 以内), for the record's offsets. */
 /** What follows a figure that is a threshold for counting things ("超1000万美元企业", "亿元以上项目"). */
 const THRESHOLD_OF = /^(的)?(企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家)/;
 
+/** End of the modifier word written after a figure (左右, 以上, 以内), for the record's offsets. */
 function modifierEnd(text: string, q: Figure): number {
   const after = text.slice(q.end, q.end + 4);
   const m = taxonomy.aroundAfter.exec(after) ?? taxonomy.atLeastAfter.exec(after) ?? taxonomy.atMostAfter.exec(after);
@@ -283,6 +286,16 @@ interface RespectivelyList {
    * 纯收入7000元，分别增长11.6%和13%"): those clauses are still read item by item.
    */
   exclusive: boolean;
+}
+
+/**
+ * The end (exclusive) of the run of metric names that starts at mentions[i] and is joined by 、和及与
+ * ("地区生产总值、规模以上工业增加值、固定资产投资"); a share starts a run of its own.
+ */
+function nameListEnd(text: string, mentions: MetricMention[], i: number): number {
+  let next = i + 1;
+  while (next < mentions.length && /^[、和及与]$/.test(text.slice(mentions[next - 1].end, mentions[next].start)) && !mentions[next].share) next++;
+  return next;
 }
 
 /**
@@ -334,8 +347,7 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
   // "城镇调查失业率、登记失业率控制在5.5%、4%以内": a list of metrics, then as many figures joined by
   // 、 or 和 in the same clause, in order, with 分别 unwritten
   for (let i = 0; i < mentions.length; ) {
-    let next = i + 1;
-    while (next < mentions.length && /^[、和及与]$/.test(text.slice(mentions[next - 1].end, mentions[next].start)) && !mentions[next].share) next++;
+    const next = nameListEnd(text, mentions, i);
     const after = mentions[next - 1].end;
     const clauseEnd = (at: number) => {
       const stop = text.slice(at, to).search(/[，,；;。]/);
@@ -343,7 +355,7 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
     };
     let end = clauseEnd(after);
     const figs = figures.filter((q) => q.start >= after && q.end <= end);
-    const joined = figs.length === next - i && figs.every((q, k) => k === 0 || /^(左右|以上|以内|以下)?[、和及与]$/.test(text.slice(figs[k - 1].end, q.start)));
+    const joined = figs.length === next - i && figs.every((q, k) => k === 0 || JOINED_GAP.test(text.slice(figs[k - 1].end, q.start)));
     const items = mentions.slice(i, next).map((m) => (m.metric === 'other' ? null : m));
     if (next - i >= 2 && joined && items.some(Boolean) && !/分别/.test(text.slice(after, end))) {
       // "…达到16305元和5641元，分别增长14.3%和15%": the next clause's figures are the items' too
@@ -421,6 +433,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
     const used = new Set<number>();
     for (const list of respectivelyLists(text, from, to, mentions, figures)) {
       const figs = figures.filter((q) => q.start >= list.from && q.end <= list.to);
+      const firstItem = list.items.find(Boolean)!;
+      const listClause = clauseStart(text, from, firstItem.start);
       // figures in groups: levels (amounts) and rates (%), each group one figure per item in order
       const groups = [figs.filter((q) => q.baseUnit !== '%' && q.family !== 'percent'), figs.filter((q) => q.baseUnit === '%')];
       for (const group of groups) {
@@ -433,14 +447,13 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           if (!m) return;
           const gap = text.slice(list.from, q.start);
           // "年均增长8.0%和5.2%": not a year's figure
-          const firstItem = list.items.find(Boolean)!;
-          if (taxonomy.notAnnual.test(text.slice(clauseStart(text, from, firstItem.start), q.start))) return;
+          if (taxonomy.notAnnual.test(text.slice(listClause, q.start))) return;
           // "分别比1996年增长80.5%和71%": against another year
           if (yearFor !== null && [...gap.matchAll(OTHER_YEAR)].some((y) => Number(y[1]) !== yearFor)) return;
           // the words before the group's first figure are every figure's ("分别增加400元和150元")
           const typed = isIncrement(q, text.slice(list.from, group[0].start)) ? null : typeOf(m, q, gap.replace(/^分别/, ''));
           // the words before the list, not the items before this one ("城镇居民人均可支配收入、农民人均纯收入" names no sub-region)
-          if (!typed || (context !== 'passage' && namesSubRegion(text.slice(clauseStart(text, from, firstItem.start), firstItem.start), own))) return;
+          if (!typed || (context !== 'passage' && namesSubRegion(text.slice(listClause, firstItem.start), own))) return;
           if (list.exclusive) handled.add(m);
           used.add(q.start);
           const record: FigureRecord = {
@@ -460,8 +473,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       // "与经济增长基本同步": a comparison, not a statement about the economy's growth
       if (m.growthOnly && /[与和同跟于]$/.test(text.slice(m.start - 1, m.start))) continue;
       // "地区生产总值、规模以上工业增加值、固定资产投资增长5%左右": a figure after a list is every item's
-      let next = i + 1;
-      while (next < mentions.length && /^[、和及与]$/.test(text.slice(mentions[next - 1].end, mentions[next].start)) && !mentions[next].share) next++;
+      const next = nameListEnd(text, mentions, i);
       let scopeEnd = next < mentions.length ? mentions[next].start : to;
       const listed = next > i + 1;
       // an item of a list of names, metrics or not ("一般公共预算收入、金融机构存款和贷款余额")
@@ -513,15 +525,15 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         }
         // "增长8%和8.1%": a figure joined by 和/、 to the one before shares its words
         // "增长5%左右，力争6%": the stretch figure is of the same kind as the one before it
-        if (isIncrement(q, /^(左右|以上|以内|以下)?[和、及与]$/.test(gap) ? lastGap : gap)) {
+        // "增长8%左右和8.5%左右": the modifier of the figure before may stand in the gap
+        const joined = JOINED_GAP.test(gap);
+        if (isIncrement(q, joined ? lastGap : gap)) {
           // a figure joined to this one shares its words ("分别提高1个和0.9个百分点")
-          if (!/^(左右|以上|以内|以下)?[和、及与]$/.test(gap)) lastGap = gap;
+          if (!joined) lastGap = gap;
           anchor = q.end;
           continue;
         }
         const stretchGap = /^(左右|以上|以内)?[，,、（(]?(力争|争取|努力)(达到|实现|增长)?$/.test(gap) && accepted > 0;
-        // "增长8%左右和8.5%左右": the modifier of the figure before may stand in the gap
-        const joined = /^(左右|以上|以内|以下)?[和、及与]$/.test(gap);
         const typed = typeOf(m, q, joined || stretchGap ? lastGap : gap);
         if (!joined && !stretchGap) lastGap = gap;
         anchor = q.end;
