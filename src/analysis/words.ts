@@ -99,7 +99,7 @@ export function addWords(words: string[]): void {
   if (!fresh.length) return;
   for (const w of fresh) extraWords.add(w);
   jieba().loadDict(Buffer.from(fresh.map((w) => `${w} 100000 n`).join('\n')));
-  for (const w of fresh) prefixes?.add(w);
+  prefixes?.addLines(Buffer.from(fresh.join('\n')));
 }
 
 const PREFIX = 1;
@@ -123,30 +123,24 @@ class WordPrefixes {
     return Math.imul(hash ^ code, 16777619);
   }
 
-  add(word: string): void {
-    let h = WordPrefixes.SEED;
-    for (let i = 0; i < word.length; i++) {
-      h = WordPrefixes.step(h, word.charCodeAt(i));
-      this.put(h, i === word.length - 1 ? WORD : PREFIX);
-    }
-    this.longest = Math.max(this.longest, word.length);
-  }
-
   /**
-   * Adds the first field of every line of a UTF-8 dictionary ("word frequency tag"), decoding the
-   * bytes here: making 350,000 strings of jieba's standard dictionary took longer than the table.
+   * Adds the first field of every line of UTF-8 text ("word frequency tag", or a word alone),
+   * decoding the bytes here: making 350,000 strings of jieba's standard dictionary took longer than
+   * the table.
    */
   addLines(bytes: Uint8Array): void {
     let h = WordPrefixes.SEED;
     let length = 0;
     let inWord = true;
+    const endWord = () => {
+      if (!inWord || !length) return;
+      this.put(h, WORD);
+      this.longest = Math.max(this.longest, length);
+    };
     for (let i = 0; i < bytes.length; ) {
       const b = bytes[i];
       if (b === 0x0a || ((b === 0x20 || b === 0x09 || b === 0x0d) && inWord)) {
-        if (inWord && length) {
-          this.put(h, WORD);
-          this.longest = Math.max(this.longest, length);
-        }
+        endWord();
         inWord = b === 0x0a;
         h = WordPrefixes.SEED;
         length = 0;
@@ -167,7 +161,7 @@ class WordPrefixes {
         length++;
       }
     }
-    if (inWord && length) this.put(h, WORD);
+    endWord();
   }
 
   /** PREFIX (a prefix of a word), WORD (a word) or 0 for the piece of hash `h`. */
@@ -206,7 +200,7 @@ function wordPrefixes(): WordPrefixes {
   if (!prefixes) {
     const table = new WordPrefixes();
     table.addLines(dict);
-    for (const w of [...addedWords(), ...extraWords]) table.add(w.split(/\s/, 1)[0]);
+    table.addLines(Buffer.from([...addedWords(), ...extraWords].join('\n')));
     prefixes = table;
   }
   return prefixes;
