@@ -311,3 +311,19 @@ test('the second item of a list is not taken for a sub-region; increments are no
   assert.deepEqual(find(nanchang, 'urban_disposable_income', 'level').map((r) => r.value), [10301]);
   assert.deepEqual(find(nanchang, 'disposable_income', 'level'), []);
 });
+
+test('a share whose clause names its own numerator is not borrowed from a metric named earlier in the sentence', async () => {
+  // 黄冈 2020: "引导企业、高校和医疗机构增加研发投入，新认定高新技术企业40家，高新技术产业增加值占GDP比重达10%"
+  const huanggang = (await extractPath(join(SHARED_REPORTS, 'city', '黄冈市', '2020.md'))).x.targets;
+  assert.deepEqual(find(huanggang, 'rd_intensity', 'level'), []);
+  // 福州 2022: "全社会研究与试验发展经费投入强度接近3%，…，服务业增加值占地区生产总值比重达60%"
+  const fuzhou = (await extractPath(join(SHARED_REPORTS, 'city', '福州市', '2022.md'))).x.targets;
+  assert.ok(!find(fuzhou, 'rd_intensity', 'level').some((r) => r.value === 60));
+  // elliptical shares still take the numerator before them: after a figure, after a bare measure word,
+  // or inside their own clause under another spelling (衡阳 2020 "力争RD经费投入占GDP比重达2%")
+  const shares = extractText(
+    '今年主要预期目标是：全社会研发投入达到1055亿元，占地区生产总值比重达到4.1%；数字经济核心产业加快发展，力争增加值占地区生产总值比重达到17%；力争RD经费投入占GDP比重达2%。',
+  ).targets;
+  assert.deepEqual(find(shares, 'rd_intensity', 'level').map((r) => r.value), [4.1, 2]);
+  assert.deepEqual(find(shares, 'digital_economy_share', 'level').map((r) => r.value), [17]);
+});

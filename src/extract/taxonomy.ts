@@ -101,6 +101,24 @@ export interface MetricMention {
 
 const SHARE = /占([^，。；、：:]{1,24}?)(?:的)?(?:比重|比例)/g;
 
+/** Words of a clause before 占 that name no numerator of their own: verbs, and a bare measure (力争增加值占…). */
+const NO_SUBJECT = /^(?:(?:力争|争取|确保|实现|推动|推进|促进|使|其中|全年|预计|并|且|同时|进一步|稳步|持续|逐步)+)?(?:增加值|总产值|产值|营业收入|收入|投入|支出|经费|规模|总量)?$/;
+
+/**
+ * Whether the clause that ends just before 占 names its own numerator ("高新技术产业增加值占GDP比重"):
+ * then a share is not borrowed from a metric named earlier in the sentence ("…增加研发投入，…，
+ * 高新技术产业增加值占GDP比重达10%" is no R&D intensity).
+ */
+function ownSubject(head: string): boolean {
+  const clause = head.slice(clauseStart(head));
+  // a figure ends the subject's words: "达到1055亿元占…" borrows as "…，占…" does
+  const words = clause.replace(/^.*[\d%]+[^\d\u4e00-\u9fa5]*[\u4e00-\u9fa5]{0,2}$/, '');
+  return /[\u4e00-\u9fa5]/.test(words) && !NO_SUBJECT.test(words);
+}
+
+/** Where the clause that ends `head` starts: after its last comma, semicolon or colon (an enumeration "A、B占…" is one clause). */
+const clauseStart = (head: string): number => Math.max(...['，', '；', ',', '：', ';'].map((c) => head.lastIndexOf(c))) + 1;
+
 /**
  * Metric names in text[from, to). A name directly after a Chinese character that is not one of the
  * allowed left-context words is part of a longer noun (生产性服务业增加值) and is not reported.
@@ -139,12 +157,15 @@ export function findMentions(text: string, from: number, to: number): MetricMent
       if (taxonomy.denominatorOf.get(share)?.has(denominator)) metric = share;
     } else {
       // elliptical: "全社会研发投入达到1055亿元，占地区生产总值比重达到4.1%" — the numerator is the metric named before
-      // or the last numerator word earlier in the sentence: "…数字经济核心产业，力争增加值占地区生产总值比重达到17%"
+      // or the last numerator word earlier in the sentence: "…数字经济核心产业，力争增加值占地区生产总值比重达到17%";
+      // from before the clause only when the clause names no numerator of its own
       const window = head.slice(-60);
+      const clause = window.length - (head.length - clauseStart(head));
+      const borrows = !ownSubject(head);
       let best = -1;
       for (const [word, share] of taxonomy.numeratorWords) {
         const at = window.lastIndexOf(word);
-        if (at > best && taxonomy.denominatorOf.get(share)?.has(denominator) && !/[。；]/.test(window.slice(at))) {
+        if (at > best && (borrows || at >= clause) && taxonomy.denominatorOf.get(share)?.has(denominator) && !/[。；]/.test(window.slice(at))) {
           best = at;
           metric = share;
         }
