@@ -327,3 +327,25 @@ test('a share whose clause names its own numerator is not borrowed from a metric
   assert.deepEqual(find(shares, 'rd_intensity', 'level').map((r) => r.value), [4.1, 2]);
   assert.deepEqual(find(shares, 'digital_economy_share', 'level').map((r) => r.value), [17]);
 });
+
+test('a part headed with an earlier year is the review whatever its words; a task sentence that opens with another period sets no target of the year', async () => {
+  // 浙江 2014 "一、2013年主要工作": its figures are 2013's actuals, not 2014's targets
+  const zhejiang = await extractPath(join(SHARED_REPORTS, 'province', '浙江省', '2014.md'));
+  assert.equal(zhejiang.doc.sections.find((s) => s.title === '2013年主要工作')?.role, 'review');
+  assert.deepEqual(find(zhejiang.x.actuals, 'gdp', 'level').map((r) => [r.value, r.year]), [[37568.5, 2013]]);
+  assert.deepEqual(find(zhejiang.x.targets, 'gdp', 'level'), []);
+  // 云南 2004 "一、团结进取，狠抓落实，全面完成2003年各项预期目标"
+  const yunnan = await extractPath(join(SHARED_REPORTS, 'province', '云南省', '2004.md'));
+  assert.deepEqual(find(yunnan.x.actuals, 'industrial_value_added', 'level').map((r) => r.value), [866]);
+  assert.deepEqual(find(yunnan.x.targets, 'industrial_value_added', 'level'), []);
+  // 沈阳 2006 "到“十一五”末期，全市规模以上工业总产值要达到8000亿元"
+  const shenyang = (await extractPath(join(SHARED_REPORTS, 'city', '沈阳市', '2006.md'))).x.targets;
+  assert.ok(!find(shenyang, 'industrial_output', 'level').some((r) => r.value === 8000));
+});
+
+test('a numbered line that reads as a heading but goes on with figures is also a paragraph: its figures are read', async () => {
+  // 杭州 2018, a task list: "9.全市新增城镇就业21万人，帮助失业人员再就业10万人，接收高校应届毕业生7万人。"
+  const { doc, x } = await extractPath(join(SHARED_REPORTS, 'city', '杭州市', '2018.md'));
+  assert.ok(doc.sections.some((s) => s.title === '全市新增城镇就业21万人'));
+  assert.deepEqual(find(x.targets, 'new_urban_jobs', 'level').map((r) => [r.value, r.year]), [[21, 2018]]);
+});

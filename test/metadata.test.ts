@@ -48,11 +48,15 @@ test('the region comes from the text, not the folder: a 池州 report filed unde
   assert.equal(doc.metadata.speakerTitle, '代市长');
 });
 
-test('a meeting line with the date on its own line (厦门 2005)', async () => {
+test('a meeting line with the date on its own line (厦门 2005) or right after it on its line (四川 2013)', async () => {
   const doc = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '厦门市', '2005.md')));
   assert.equal(doc.metadata.date, '2005-02-22');
   assert.equal(doc.metadata.year, 2005);
   assert.equal(doc.metadata.speaker, '张昌平');
+  // 四川 2012.md, titled "2012年四川省人民政府工作报告": "在四川省第十二届人民代表大会第一次会议上（2013年1月25日）"
+  const sichuan = analyseDocument(await readReport(join(SHARED_REPORTS, 'province', '四川省', '2012.md')));
+  assert.equal(sichuan.metadata.date, '2013-01-25');
+  assert.equal(sichuan.metadata.year, 2013);
 });
 
 test('without a date, the review heading gives the year, not a title named by the year reviewed (四川 2008)', async () => {

@@ -14,6 +14,7 @@ import type { AnalysedDocument } from '../types.ts';
 export type ExtractionInput = Pick<AnalysedDocument, 'text' | 'metadata' | 'sections' | 'paragraphs' | 'sentences'>;
 import { findQuantities, type Quantity as Figure } from '../numbers/quantities.ts';
 import { findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
+import { targetYearOf } from '../structure/metadata.ts';
 
 export type Modifier = 'point' | 'around' | 'at_least' | 'at_most' | 'range' | 'qualitative' | 'not_set';
 
@@ -61,15 +62,6 @@ const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主�
 const OTHER_YEAR = /((?:19|20)\d{2})\s*年/g;
 const CLAUSE_BREAK = /[，,；;。：:]/;
 
-function targetYearOf(doc: ExtractionInput): number | null {
-  const { year, date, kind } = doc.metadata;
-  if (year === null) return null;
-  // a communiqué's figures are for its own year, which plays the part of the review year
-  if (kind === 'communique') return year + 1;
-  if (date && date.slice(5, 7) === '12' && Number(date.slice(0, 4)) === year) return year + 1;
-  return year;
-}
-
 interface Passage {
   start: number;
   end: number;
@@ -77,6 +69,8 @@ interface Passage {
 
 /** The main-expected-targets passage: from its introduction to the end of its paragraph or list. */
 const MULTI_YEAR = /十[一二三四五六]五|五年|规划|远景|中长期|今后|未来/;
+/** A sentence of a task part that opens with a period other than the year: 力争到2025年, 今后五年, “十四五”期间. */
+const PERIOD_OPENING = /^(?:力争|争取|确保|努力|我们要)?(?:到(?:(\d{4})年|“?十[一二三四五六]五”?末)|(?:今后|未来)?[三五]年(?:内|间|时间)?(?!前|来)|“?十[一二三四五六]五”?(?:期间|时期))/;
 
 /** Titles of a section and the sections above it. */
 function sectionTitles(doc: ExtractionInput, index: number | null): string {
@@ -391,7 +385,7 @@ const SPLIT_URBAN_RURAL: Record<string, [string, string]> = {
 
 export function extractFigures(doc: ExtractionInput): Extraction {
   const { text } = doc;
-  const targetYear = targetYearOf(doc);
+  const targetYear = targetYearOf(doc.metadata);
   const reviewYear = targetYear === null ? null : targetYear - 1;
   const passage = doc.metadata.kind === 'communique' ? null : findTargetPassage(doc, targetYear);
   const own = ownRegionWords(doc);
@@ -415,6 +409,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       if (/^(过去一年|去年|上年|一年来|过去的一年)/.test(opening)) lookBackParagraph = s.paragraph;
       else if (/^(今年|明年|新的一年)/.test(opening)) lookBackParagraph = -1;
       if (lookBackParagraph === s.paragraph) context = 'review';
+      // "力争五年实际投资超6000亿元，进出口总额超7万亿元": a sentence that opens with another period is about it throughout
+      const period = PERIOD_OPENING.exec(opening + text.slice(s.start + 12, Math.min(s.end, s.start + 20)));
+      if (period && !(period[1] && Number(period[1]) === targetYear)) continue;
     }
     const from = context === 'passage' && passage ? Math.max(s.start, passage.start) : s.start;
     const to = context === 'passage' && passage ? Math.min(s.end, passage.end) : s.end;

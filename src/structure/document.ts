@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalysedDocument, DocumentMetadata, RawDocument } from '../types.ts';
 import { normaliseText } from '../normalize/normalize.ts';
-import { detectMetadata } from './metadata.ts';
+import { detectMetadata, targetYearOf } from './metadata.ts';
 import { analyseStructure } from './sections.ts';
 
 /** Where the title block ends: after the greeting (各位代表：) when there is one near the top. */
@@ -22,7 +22,7 @@ export function analyseDocument(raw: RawDocument, overrides: Partial<DocumentMet
   warnings.push(...meta.warnings);
   const metadata: DocumentMetadata = { ...meta.metadata };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) (metadata as unknown as Record<string, unknown>)[k] = v;
-  const structure = analyseStructure(norm.text, norm.headingLevels, titleBlockEnd(norm.text));
+  const structure = analyseStructure(norm.text, norm.headingLevels, titleBlockEnd(norm.text), targetYearOf(metadata));
   if (structure.sections.length === 0) warnings.push('no section headings found');
   return {
     raw,

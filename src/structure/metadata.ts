@@ -15,6 +15,8 @@ const DATE = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DI
 /** The session line: ——2024年1月8日在区五届人大三次会议上. A date followed by 在…会议/大会…上. */
 // several days are written "1981年11月30日和12月1日在…", "1955年7月5日至6日在…": the first is the date
 const SESSION = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日(?:\\s*[和至到、—-]\\s*(?:${DIGIT}{1,3}\\s*月\\s*)?${DIGIT}{1,3}\\s*日)?\\s*(?:[(（]?\\s*)?在([^\\n。]{2,60}?(?:会议|大会|人大|会))\\s*上`);
+/** Text that starts with a date, perhaps in brackets: the rest of a meeting line "…会议上（2013年1月25日）". */
+const DATE_FIRST = new RegExp(`^[\\s*（(—]*${DIGIT}{4}\\s*年`);
 /** A meeting line without a date: ——在海口市第十七届人民代表大会第五次会议上 */
 const MEETING = /在([^\n。，]{2,60}?(?:会议|大会))\s*上/;
 const OFFICE = '(?:国务院)?代?总理|(?:代理|代)?(?:省|市|区|县|州|盟|旗)长|(?:自治区)?(?:人民政府)?代?主席|(?:管委会)?主任';
@@ -263,10 +265,13 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
     if (bare) {
       meeting = bare[1];
       sessionLine = i;
-      for (const j of [i + 1, i - 1]) {
-        const near = lines[j] ?? '';
+      // the date after the meeting on its line ("…第一次会议上（2013年1月25日）"), or on a line beside it
+      for (const j of [i, i + 1, i - 1]) {
+        const near = j === i ? lines[i].slice(bare.index + bare[0].length) : (lines[j] ?? '');
         DATE.lastIndex = 0;
-        const d = near.replace(/[\s*（）()—]/g, '').length <= 14 ? DATE.exec(near) : null;
+        // on the meeting's line the date must come right after it; a line beside it must hold little else
+        const alone = j === i ? DATE_FIRST.test(near) : near.replace(/[\s*（）()—]/g, '').length <= 14;
+        const d = alone ? DATE.exec(near) : null;
         if (d) {
           date = isoDate(d[1], d[2], d[3]);
           if (j === i + 1) sessionLine = j;
@@ -332,4 +337,16 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
     title,
     warnings,
   };
+}
+
+/**
+ * The year a report sets targets for: its own year, or the next when it was delivered in December
+ * of its year. A communiqué's figures are for its own year, which plays the part of the review year.
+ */
+export function targetYearOf(metadata: Pick<DocumentMetadata, 'year' | 'date' | 'kind'>): number | null {
+  const { year, date, kind } = metadata;
+  if (year === null) return null;
+  if (kind === 'communique') return year + 1;
+  if (date && date.slice(5, 7) === '12' && Number(date.slice(0, 4)) === year) return year + 1;
+  return year;
 }

@@ -16,9 +16,24 @@ const sectionData = (() => {
   };
 })();
 
-export function roleOfHeading(title: string): SectionRole | null {
-  for (const { role, re } of sectionData.roles) if (re.test(title)) return role;
-  return null;
+/**
+ * The role of a part from its heading. With the year the report sets targets for, a heading that
+ * names only earlier years is the review, whatever its words: "2013年主要工作" in a 2014 report,
+ * "全面完成2003年各项预期目标" in a 2004 one.
+ */
+export function roleOfHeading(title: string, targetYear: number | null = null): SectionRole | null {
+  let found: SectionRole | null = null;
+  for (const { role, re } of sectionData.roles) {
+    if (re.test(title)) {
+      found = role;
+      break;
+    }
+  }
+  if (targetYear !== null && found !== 'glossary' && found !== 'self_building') {
+    const years = [...title.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+    if (years.length && years.every((y) => y < targetYear)) return 'review';
+  }
+  return found;
 }
 
 const NUMBERINGS: Array<{ re: RegExp; level: number }> = [
@@ -38,6 +53,8 @@ interface Heading {
 }
 
 const TERMINAL = /[。！？!?]/;
+/** A figure with its unit: 8.6%, 2458.8亿元, 3个百分点. */
+const FIGURE = /\d(?:\.\d+)?\s*(?:%|‰|个?百分点|[万亿]|元|吨|人)/;
 
 export function detectHeading(line: string, markdownLevel: number | undefined): Heading | null {
   for (const { re, level } of NUMBERINGS) {
@@ -50,6 +67,10 @@ export function detectHeading(line: string, markdownLevel: number | undefined): 
       // 一、 and （一） open a heading even when it is long ("二、展望2023年，我们要乘势而上、接续奋斗，…");
       // 1. and （1） do so only when short, as they also number list items
       if (line.length > (level <= 2 ? 100 : 60) && markdownLevel === undefined) return null;
+      // "（一）国民经济实现较快增长全省生产总值完成2458.8亿元，比上年增长8.6%，…。": a heading that goes on
+      // with figures is also the paragraph they are in; its first clause is the title
+      const comma = rest.search(/[，,；;]/);
+      if (comma > 0 && FIGURE.test(rest.slice(comma))) return { level, number: m[0].trim(), title: rest.slice(0, comma), inline: true };
       return { level, number: m[0].trim(), title: rest.replace(/[。：:]$/, ''), inline: false };
     }
     // "1．持续巩固经济回升向好态势。招商引资势头良好。…": the first sentence is the heading
@@ -95,7 +116,8 @@ export function splitSentences(text: string, start: number, end: number): Array<
   return out.filter(([a, b]) => text.slice(a, b).trim().length > 0);
 }
 
-export function analyseStructure(text: string, headingLevels: Map<number, number>, titleLineEnd: number): Structure {
+/** `targetYear`: the year the report sets targets for, when known (see roleOfHeading). */
+export function analyseStructure(text: string, headingLevels: Map<number, number>, titleLineEnd: number, targetYear: number | null = null): Structure {
   const sections: Section[] = [];
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
@@ -112,7 +134,7 @@ export function analyseStructure(text: string, headingLevels: Map<number, number
     if (heading) {
       while (open.length && open[open.length - 1].level >= heading.level) open.pop()!.end = pos;
       const parent = open.length ? open[open.length - 1] : null;
-      const role = (heading.level <= 1 || !parent ? roleOfHeading(heading.title) : null) ?? parent?.role ?? 'other';
+      const role = (heading.level <= 1 || !parent ? roleOfHeading(heading.title, targetYear) : null) ?? parent?.role ?? 'other';
       const section: Section = {
         index: sections.length,
         parent: parent ? parent.index : null,
