@@ -349,3 +349,15 @@ test('a numbered line that reads as a heading but goes on with figures is also a
   assert.ok(doc.sections.some((s) => s.title === '全市新增城镇就业21万人'));
   assert.deepEqual(find(x.targets, 'new_urban_jobs', 'level').map((r) => [r.value, r.year]), [[21, 2018]]);
 });
+
+test('a metric named in the clause that introduces the targets belongs to the passage (national 2003, 2004; 黑龙江 2016)', async () => {
+  // "今年经济增长预期目标为7%左右": the trigger 预期目标为 comes after the metric
+  for (const [file, expected] of [
+    [join(SHARED_REPORTS, 'national', '2003.md'), [[7, null, 'around']]],
+    [join(SHARED_REPORTS, 'national', '2004.md'), [[7, null, 'around']]],
+    [join(SHARED_REPORTS, 'province', '黑龙江省', '2016.md'), [[6, 6.5, 'range']]],
+  ] as const) {
+    const { x } = await extractPath(file);
+    assert.deepEqual(find(x.targets, 'gdp', 'growth').map((r) => [r.value, r.value2, r.modifier]), expected, file);
+  }
+});

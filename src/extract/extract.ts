@@ -121,7 +121,10 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
     if (tasks) end = p.start + m.index + tasks.index + 1;
     const body = text.slice(p.start + m.index, end);
     if ((body.match(/年均|累计/g)?.length ?? 0) >= 2) score -= 3;
-    if (!best || score > best.score) best = { passage: { start: p.start + m.index, end }, score };
+    // "今年经济增长预期目标为6%-6.5%": a metric named in the introduction's own clause is in the passage
+    const clause = p.start + clauseStart(para, 0, m.index);
+    const start = findMentions(text, clause, p.start + m.index).some((x) => x.metric !== 'other') ? clause : p.start + m.index;
+    if (!best || score > best.score) best = { passage: { start, end }, score };
   }
   return best && best.score > -4 ? best.passage : null;
 }
