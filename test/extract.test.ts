@@ -361,3 +361,11 @@ test('a metric named in the clause that introduces the targets belongs to the pa
     assert.deepEqual(find(x.targets, 'gdp', 'growth').map((r) => [r.value, r.value2, r.modifier]), expected, file);
   }
 });
+
+test('a report that leaves out the heading of its second part: the target passage inside the review ends the review (河池 2015)', async () => {
+  // "一、2014年工作回顾" runs on to "经济社会发展主要预期目标是：地区生产总值增长7%，…城镇登记失业率控制在4.5%以内" and the tasks
+  const { x } = await extractPath(join(SHARED_REPORTS, 'city', '河池市', '2015.md'));
+  assert.deepEqual(find(x.targets, 'gdp', 'growth').map((r) => [r.value, r.year]), [[7, 2015]]);
+  assert.deepEqual(find(x.targets, 'registered_unemployment_rate', 'level').map((r) => [r.value, r.modifier]), [[4.5, 'at_most']]);
+  assert.deepEqual(find(x.actuals, 'registered_unemployment_rate', 'level'), []);
+});

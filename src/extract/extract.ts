@@ -92,13 +92,15 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
   const thisYear = new RegExp(`今年|明年|${targetYear ?? '----'}年`);
   for (const p of doc.paragraphs) {
     const role = p.section === null ? null : doc.sections[p.section].role;
-    if (role === 'review' || role === 'glossary' || role === 'self_building') continue;
+    if (role === 'glossary' || role === 'self_building') continue;
     const para = text.slice(p.start, p.end);
     const m = TRIGGER.exec(para);
     if (!m) continue;
     const lead = para.slice(Math.max(0, m.index - 60), m.index);
     const titles = sectionTitles(doc, p.section);
-    let score = 0;
+    // inside the review only where the report left out the heading of its second part (河池 2015
+    // goes on from "一、2014年工作回顾" to "经济社会发展主要预期目标是：…" and the year's tasks)
+    let score = role === 'review' ? -3 : 0;
     if (thisYear.test(lead)) score += 4;
     else if (thisYear.test(titles)) score += 2;
     if (MULTI_YEAR.test(lead) && !thisYear.test(lead)) score -= 6;
@@ -129,6 +131,18 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
   return best && best.score > -4 ? best.passage : null;
 }
 
+/** The top-level part a section is in. */
+function topSection(doc: ExtractionInput, section: number | null): number | null {
+  let at = section;
+  while (at !== null && doc.sections[at].parent !== null) at = doc.sections[at].parent;
+  return at;
+}
+
+/** The section of the paragraph the passage starts in. */
+function passageSection(doc: ExtractionInput, passage: Passage): number | null {
+  return doc.paragraphs.find((p) => p.start <= passage.start && passage.start < Math.max(p.end, p.start + 1))?.section ?? null;
+}
+
 function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage | null): Context {
   // a statistics communiqué reports its year's figures from start to end
   if (doc.metadata.kind === 'communique') return 'review';
@@ -140,7 +154,7 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
     return 'review';
   }
   const role = doc.sections[s.section].role;
-  if (role === 'review') return 'review';
+  if (role === 'review') return afterPassage && topSection(doc, s.section) === topSection(doc, passageSection(doc, passage!)) ? 'tasks' : 'review';
   if (role === 'tasks' || role === 'targets') {
     // a part about the five-year plan sets multi-year goals, not this year's
     const titles = sectionTitles(doc, s.section);
