@@ -369,3 +369,15 @@ test('a report that leaves out the heading of its second part: the target passag
   assert.deepEqual(find(x.targets, 'registered_unemployment_rate', 'level').map((r) => [r.value, r.modifier]), [[4.5, 'at_most']]);
   assert.deepEqual(find(x.actuals, 'registered_unemployment_rate', 'level'), []);
 });
+
+test('a part on how last year\'s tasks were carried out (完成情况) is the review; a paragraph opening with 今年 introduces this year\'s targets (陕西 2012, 2016)', async () => {
+  // 陕西 2016: "一、十二届人大三次会议确定任务和“十二五”规划完成情况" … "全年实现生产总值18171.86亿元，增长8%";
+  // "今年，我们要…实现“十三五”开好头、起好步。主要预期目标为：经济增长8%左右，…"
+  const y2016 = (await extractPath(join(SHARED_REPORTS, 'province', '陕西省', '2016.md'))).x;
+  assert.deepEqual(find(y2016.actuals, 'gdp', 'level').map((r) => [r.value, r.year]), [[18171.86, 2015]]);
+  assert.deepEqual(find(y2016.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[8, 'around']]);
+  // 陕西 2012: last year's "生产总值1.2万亿元，增长13.8%" is an actual, not a target
+  const y2012 = (await extractPath(join(SHARED_REPORTS, 'province', '陕西省', '2012.md'))).x;
+  assert.deepEqual(find(y2012.actuals, 'gdp', 'growth').map((r) => [r.value, r.year]), [[13.8, 2011]]);
+  assert.deepEqual(find(y2012.targets, 'gdp', 'level'), []);
+});

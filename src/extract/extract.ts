@@ -101,9 +101,10 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
     // inside the review only where the report left out the heading of its second part (河池 2015
     // goes on from "一、2014年工作回顾" to "经济社会发展主要预期目标是：…" and the year's tasks)
     let score = role === 'review' ? -3 : 0;
-    if (thisYear.test(lead)) score += 4;
+    // a paragraph that opens with this year ("今年，我们要…实现“十三五”开好头。主要预期目标为：") is about it
+    if (thisYear.test(lead) || thisYear.test(para.slice(0, Math.min(m.index, 6)))) score += 4;
     else if (thisYear.test(titles)) score += 2;
-    if (MULTI_YEAR.test(lead) && !thisYear.test(lead)) score -= 6;
+    if (MULTI_YEAR.test(lead) && !thisYear.test(lead) && !thisYear.test(para.slice(0, Math.min(m.index, 6)))) score -= 6;
     if (MULTI_YEAR.test(titles) && !thisYear.test(titles)) score -= 4;
     const years = [...lead.matchAll(OTHER_YEAR)].map((y) => Number(y[1]));
     if (targetYear !== null && years.length && !years.includes(targetYear)) score -= 6;
