@@ -57,6 +57,16 @@ test('a meeting line with the date on its own line (厦门 2005) or right after 
   const sichuan = analyseDocument(await readReport(join(SHARED_REPORTS, 'province', '四川省', '2012.md')));
   assert.equal(sichuan.metadata.date, '2013-01-25');
   assert.equal(sichuan.metadata.year, 2013);
+  // 河北 2011: the meeting line, "河北省省长 陈全国", then "（2011年1月12日）"
+  const hebei = analyseDocument(await readReport(join(SHARED_REPORTS, 'province', '河北省', '2011.md')));
+  assert.deepEqual([hebei.metadata.date, hebei.metadata.year, hebei.metadata.speaker], ['2011-01-12', 2011, '陈全国']);
+});
+
+test('without a date or a review heading, the year of a title "…2016年工作报告" or "…政府工作报告（2013年）"', async () => {
+  const hubei = analyseDocument(await readReport(join(SHARED_REPORTS, 'province', '湖北省', '2016.md')));
+  assert.equal(hubei.metadata.year, 2016);
+  const shanghai = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '上海市', '2013.md')));
+  assert.equal(shanghai.metadata.year, 2013);
 });
 
 test('without a date, the review heading gives the year, not a title named by the year reviewed (四川 2008)', async () => {

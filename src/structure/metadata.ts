@@ -266,7 +266,8 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
       meeting = bare[1];
       sessionLine = i;
       // the date after the meeting on its line ("…第一次会议上（2013年1月25日）"), or on a line beside it
-      for (const j of [i, i + 1, i - 1]) {
+      // or after the speaker's line (河北 2011: meeting, "河北省省长 陈全国", "（2011年1月12日）")
+      for (const j of [i, i + 1, i + 2, i - 1]) {
         const near = j === i ? lines[i].slice(bare.index + bare[0].length) : (lines[j] ?? '');
         DATE.lastIndex = 0;
         // on the meeting's line the date must come right after it; a line beside it must hold little else
@@ -303,13 +304,15 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
   let year = date ? Number(date.slice(0, 4)) : null;
   if (year === null) {
     const review = /(?:^|\n)[^\n]{0,6}((?:19|20)\d{2})\s*年[^\n]{0,12}(?:工作)?(?:回顾|总结)/.exec(text.slice(0, 8000));
-    const titled = /((?:19|20)\d{2})\s*年[^\n]{0,20}政府工作报告/.exec(`${title ?? ''}\n${attrTitle}`);
+    // "2016年政府工作报告", "湖北省人民政府2016年工作报告", "…的政府工作报告（2013年）"
+    const titled = /((?:19|20)\d{2})\s*年[^\n]{0,20}工作报告|工作报告\s*[（(]((?:19|20)\d{2})\s*年?[）)]/.exec(`${title ?? ''}\n${attrTitle}`);
+    const titledYear = titled ? Number(titled[1] ?? titled[2]) : null;
     if (review) {
       year = Number(review[1]) + 1;
       if (!titled) warnings.push('year inferred from the review heading');
-      else if (Number(titled[1]) !== year) warnings.push(`year ${year} from the review heading of ${review[1]}, not ${titled[1]} as the title says`);
-    } else if (titled) {
-      year = Number(titled[1]);
+      else if (titledYear !== year) warnings.push(`year ${year} from the review heading of ${review[1]}, not ${titledYear} as the title says`);
+    } else if (titledYear !== null) {
+      year = titledYear;
     }
   }
   if (year === null) warnings.push('no year found');
