@@ -381,3 +381,13 @@ test('a part on how last year\'s tasks were carried out (完成情况) is the re
   assert.deepEqual(find(y2012.actuals, 'gdp', 'growth').map((r) => [r.value, r.year]), [[13.8, 2011]]);
   assert.deepEqual(find(y2012.targets, 'gdp', 'level'), []);
 });
+
+test('a price index target without a percent sign, a space before %, and the figure\'s own clause for its sign', async () => {
+  // 上海 2004: "城镇登记失业率4.6 %左右，居民消费价格指数103左右"
+  const shanghai = (await extractPath(join(SHARED_REPORTS, 'city', '上海市', '2004.md'))).x.targets;
+  assert.deepEqual(find(shanghai, 'registered_unemployment_rate', 'level').map((r) => [r.value, r.modifier]), [[4.6, 'around']]);
+  assert.deepEqual(find(shanghai, 'cpi', 'growth').map((r) => [r.value, r.modifier]), [[3, 'around']]);
+  // 安徽 2012: "居民消费价格涨幅连续6个月回落，全年涨幅为5.6%" is a rise of 5.6%
+  const anhui = (await extractPath(join(SHARED_REPORTS, 'province', '安徽省', '2012.md'))).x.actuals;
+  assert.deepEqual(find(anhui, 'cpi', 'growth').map((r) => r.value), [5.6]);
+});

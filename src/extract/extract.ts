@@ -219,9 +219,12 @@ function isIncrement(q: Figure, gap: string): boolean {
 
 function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
   const def = taxonomy.metrics.get(m.metric);
+  // the figure's own clause says which way, when it says so: "涨幅连续6个月回落，全年涨幅为5.6%" is a rise
+  const tail = gap.slice(gap.search(/[^，,；;]*$/));
+  const words = taxonomy.growthWords.test(tail) || taxonomy.fallWords.test(tail) ? tail : gap;
   // "经济增长5%左右": the name itself says growth
-  const growthWord = m.growthOnly || taxonomy.growthWords.test(gap);
-  const fallWord = taxonomy.fallWords.test(gap);
+  const growthWord = m.growthOnly || taxonomy.growthWords.test(words);
+  const fallWord = taxonomy.fallWords.test(words);
   const points = q.baseUnit === '个百分点' || q.baseUnit === '百分点';
   const percent = q.baseUnit === '%';
   if (m.share || def?.kind === 'share') {
@@ -235,10 +238,12 @@ function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
     return null;
   }
   if (def.kind === 'rate') {
+    // "居民消费价格指数为99.6%", "居民消费价格指数控制在103左右": an index with the previous year at 100;
+    // the rise is the index less 100
+    const index = def.defaultQuantity === 'growth' && /指数/.test(m.label + gap) && q.value >= 80 && q.value <= 130 && q.value2 === null;
+    if (index && (percent || !q.unit)) return { quantity: 'growth', value: Math.round((q.value - 100) * 1000) / 1000, sign: 1 };
     if (!percent) return null;
     if (def.defaultQuantity === 'growth') {
-      // "居民消费价格指数为99.6%": an index with the previous year at 100; the rise is the index less 100
-      if (/指数/.test(m.label + gap) && q.value >= 80 && q.value <= 130) return { quantity: 'growth', value: Math.round((q.value - 100) * 1000) / 1000, sign: 1 };
       return { quantity: 'growth', value: q.value, sign: fallWord ? -1 : 1 };
     }
     return growthWord || fallWord ? null : { quantity: 'level', value: q.value, sign: 1 };

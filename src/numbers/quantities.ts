@@ -46,9 +46,10 @@ const DASH = String.raw`\s*(?:-|—|–|－|~|～|至|到)\s*`;
 
 // One figure: an Arabic number (or Chinese numerals when a scale, unit or 百分之 makes them a number),
 // optionally a range to a second figure.
+// (" %": "城镇登记失业率4.6 %左右" — a space before the percent sign, as some sources print it)
 const FIGURE = new RegExp(
-  String.raw`(百分之)?(${ARABIC}|${CHINESE}分之${CHINESE}|${CHINESE})(${SCALE})?(${UNIT})?` +
-    String.raw`(?:${DASH}(百分之)?(${ARABIC}|${CHINESE})(${SCALE})?(${UNIT})?)?`,
+  String.raw`(百分之)?(${ARABIC}|${CHINESE}分之${CHINESE}|${CHINESE})(${SCALE})?(${UNIT}| %)?` +
+    String.raw`(?:${DASH}(百分之)?(${ARABIC}|${CHINESE})(${SCALE})?(${UNIT}| %)?)?`,
   'g',
 );
 
@@ -94,7 +95,9 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
       FIGURE.lastIndex++;
       continue;
     }
-    const [, pct1, n1, scale1 = '', unit1 = '', pct2, n2, scale2 = '', unit2 = ''] = m;
+    const [, pct1, n1, scale1 = '', spacedUnit1 = '', pct2, n2, scale2 = '', spacedUnit2 = ''] = m;
+    const unit1 = spacedUnit1.trim();
+    const unit2 = spacedUnit2.trim();
     const chinese1 = !/\d/.test(n1);
     const percent1 = Boolean(pct1);
     // Chinese numerals are a figure only with a scale, a unit, 百分之 or 分之: "一是", "三大", "两个确立",
