@@ -391,3 +391,15 @@ test('a price index target without a percent sign, a space before %, and the fig
   const anhui = (await extractPath(join(SHARED_REPORTS, 'province', '安徽省', '2012.md'))).x.actuals;
   assert.deepEqual(find(anhui, 'cpi', 'growth').map((r) => r.value), [5.6]);
 });
+
+test('a figure for part of the year is not the year\'s, unless the whole year follows (成都 2020, 淮南 2021, 衡水 2022)', async () => {
+  // 成都 2020, in its tasks: "一季度全市地区生产总值下降3%" is no target
+  const chengdu = (await extractPath(join(SHARED_REPORTS, 'city', '成都市', '2020.md'))).x.targets;
+  assert.ok(!find(chengdu, 'gdp', 'growth').some((r) => r.value === -3));
+  // 淮南 2021: "上半年地区生产总值下降0.8%，预计下半年增长8%以上，全年增长4%左右"
+  const huainan = (await extractPath(join(SHARED_REPORTS, 'city', '淮南市', '2021.md'))).x.actuals;
+  assert.deepEqual(find(huainan, 'gdp', 'growth').map((r) => r.value), [4]);
+  // 衡水 2022: "迅速扭转了上半年固定资产投资增速下滑态势，全年增长5.1%"
+  const hengshui = (await extractPath(join(SHARED_REPORTS, 'city', '衡水市', '2022.md'))).x.actuals;
+  assert.ok(find(hengshui, 'fixed_asset_investment', 'growth').some((r) => r.value === 5.1));
+});

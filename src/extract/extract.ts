@@ -502,7 +502,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       if (stop !== -1) scopeEnd = m.end + stop;
       const prefix = text.slice(clauseStart(text, from, m.start), m.start);
       if (context !== 'passage' && namesSubRegion(prefix, own)) continue;
-      if (context !== 'passage' && taxonomy.notAnnual.test(prefix)) continue;
+      // (a part of the year before the name is lifted by the whole year after it: "扭转了上半年固定资产投资增速下滑态势，全年增长5.1%")
+      if (context !== 'passage' && taxonomy.notAnnual.test(prefix, text.slice(m.end, scopeEnd))) continue;
 
       const own_figures = figures.filter((q) => q.start >= (listed ? mentions[next - 1].end : m.end) && q.end <= scopeEnd);
       const seen = new Set<Quantity>();

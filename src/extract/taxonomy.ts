@@ -31,11 +31,23 @@ interface ModifiersFile {
   growth_words: string[];
   fall_words: string[];
   not_annual: string[];
+  part_of_year: string[];
+  whole_year: string[];
   not_set: string[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
 const alternation = (words: string[]) => words.slice().sort((a, b) => b.length - a.length).map(escape).join('|');
+
+/**
+ * Whether text before a figure says the figure is not a year's: a multi-year phrase, or a part of the
+ * year that the whole year does not follow, in the text or in `following` (the rest of the scope).
+ */
+function notAnnualTest(modifiers: ModifiersFile): { test: (text: string, following?: string) => boolean } {
+  const multiYear = new RegExp(alternation(modifiers.not_annual));
+  const partOfYear = new RegExp(`(${alternation(modifiers.part_of_year)})(?![^]*(${alternation(modifiers.whole_year)}))`);
+  return { test: (text, following = '') => multiYear.test(text) || (partOfYear.test(text) && partOfYear.test(text + following)) };
+}
 
 function load() {
   const file = readDataFile<MetricsFile>('metrics.yaml');
@@ -80,7 +92,7 @@ function load() {
     stretchBefore: new RegExp(`(${alternation(modifiers.stretch.before)})`),
     growthWords: new RegExp(alternation(modifiers.growth_words)),
     fallWords: new RegExp(alternation(modifiers.fall_words)),
-    notAnnual: new RegExp(alternation(modifiers.not_annual)),
+    notAnnual: notAnnualTest(modifiers),
     notSet: modifiers.not_set.map((p) => new RegExp(p)),
   };
 }
