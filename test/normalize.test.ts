@@ -41,6 +41,12 @@ test('a broken session line is joined and spaced-out titles are closed up', () =
   assert.equal(n.text, '2024年吴中区政府工作报告\n——2024年1月8日在苏州市吴中区第五届人民代表大会第三次会议上\n区人民政府区长顾晓东\n政府工作报告');
 });
 
+test('a dash-led paragraph hard-wrapped after its first sentence is joined; a dash-led list item is not', () => {
+  // 杭州 2018's review, wrapped as a PDF text layer wraps it
+  const n = normaliseText('——经济质效持续提升。全市生产总值达到12556亿元，增\n长8.0%。财政总收入2921.3亿元，增长14.2%；\n——创新动力有效增强\n规上工业科技活动经费支出总额297亿元。');
+  assert.equal(n.text, '——经济质效持续提升。全市生产总值达到12556亿元，增长8.0%。财政总收入2921.3亿元，增长14.2%；\n——创新动力有效增强\n规上工业科技活动经费支出总额297亿元。');
+});
+
 test('repeated watermark lines, page numbers and HTML comments are removed', () => {
   const raw = readFileSync(sample('suzhou-2024'), 'utf8');
   assert.ok(raw.includes('更多数据尽在'));

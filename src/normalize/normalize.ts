@@ -275,7 +275,9 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string): boolean {
   // a session line broken before its end: ——2024年1月8日在苏州市吴中区第五届人民代表大会 / 第三次会议上
   if (/日在[^。]*$/.test(aPlain) && !/上$/.test(aPlain) && /^[^。，]{0,20}(会议|大会)上/.test(bPlain)) return true;
   if (CLOSING.test(aPlain) && SENTENCE_END.test(aPlain.slice(0, -1))) return false;
-  if (/^[—－-]/.test(aPlain) || /^[—－]/.test(bPlain)) return false;
+  // a dash opens a session line or a list item, which end their line; one that already holds a sentence
+  // ("——经济质效持续提升。全市生产总值达到12556亿元，增") is a paragraph broken by wrapping
+  if ((/^[—－-]/.test(aPlain) && !/[。；]/.test(aPlain)) || /^[—－]/.test(bPlain)) return false;
   if (HEADING_NUMBER.test(bPlain)) return false;
   if (/^(各位代表|同志们)/.test(bPlain)) return false;
   if (CONTINUES.test(aPlain)) return true;
