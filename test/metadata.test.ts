@@ -97,3 +97,20 @@ test('Chinese numerals in dates and figures', () => {
   assert.equal(m.date, '2024-01-18');
   assert.equal(m.city, '苏州市');
 });
+
+test('the speaker where the report writes the name after the date or session line, after two offices, without a session line, or in the title', async () => {
+  const speakerOf = async (...path: string[]) => {
+    const m = analyseDocument(await readReport(join(SHARED_REPORTS, ...path))).metadata;
+    return [m.speaker, m.speakerTitle];
+  };
+  // "（2009年1月17日韩长赋）"; "2007年1月25日在黑龙江省第十届人民代表大会第六次会议上张左己"; "（2007年1月22日司马义·铁力瓦尔地）"
+  assert.deepEqual(await speakerOf('province', '吉林省', '2009.md'), ['韩长赋', null]);
+  assert.deepEqual(await speakerOf('province', '黑龙江省', '2007.md'), ['张左己', null]);
+  assert.deepEqual(await speakerOf('province', '新疆维吾尔自治区', '2007.md'), ['司马义·铁力瓦尔地', null]);
+  // "甘肃省政协副主席  兰州市市长  张津梁"; "（…会议上 代市长郑松岩讲话）"
+  assert.deepEqual(await speakerOf('city', '兰州市', '2009.md'), ['张津梁', '市长']);
+  assert.deepEqual(await speakerOf('city', '福州市', '2006.md'), ['郑松岩', '代市长']);
+  // no session line: "四川省人民政府省长蒋巨峰"; the title "杨雄市长在上海市第十四届人民代表大会第一次会议上的政府工作报告（2013年）"
+  assert.deepEqual(await speakerOf('province', '四川省', '2008.md'), ['蒋巨峰', '省长']);
+  assert.deepEqual(await speakerOf('city', '上海市', '2013.md'), ['杨雄', '市长']);
+});

@@ -21,7 +21,7 @@ const DATE_FIRST = new RegExp(`^[\\s*（(—]*${DIGIT}{4}\\s*年`);
 const MEETING = /在([^\n。，]{2,60}?(?:会议|大会))\s*上/;
 const OFFICE = '(?:国务院)?代?总理|(?:代理|代)?(?:省|市|区|县|州|盟|旗)长|(?:自治区)?(?:人民政府)?代?主席|(?:管委会)?主任';
 const SPEAKER_LINE = new RegExp(`^(?:.*?会议上)?\\s*([^\\n]{0,24}?)(${OFFICE})\\s*[:：]?\\s*([\\u4e00-\\u9fa5·•]{2,12})\\s*$`);
-const NAME_ONLY = /^[\u4e00-\u9fa5·•]{2,4}$/;
+const NAME_ONLY = /^(?:[\u4e00-\u9fa5·•]{2,4}|[\u4e00-\u9fa5]{1,6}[·•][\u4e00-\u9fa5·•]{1,10})$/;
 const NOT_A_NAME = /(报告|代表|会议|政府|工作|各位|人民|目录|前言)/;
 
 function year4(s: string): number {
@@ -193,18 +193,33 @@ function regionFromBody(body: string, hint: Level | null): Region | null {
   return bestCount >= 3 ? best : null;
 }
 
+/** A date or session line that ends with the name: "（2009年1月17日韩长赋）", "（…会议上韩俊）", "…会议上张左己". */
+const NAME_AFTER_SESSION = /^[（(]?(?:.*?会议上|.*?日(?!在))(代?(?:省|市|区|县|州)长)?([\u4e00-\u9fa5]{2,4}?|[\u4e00-\u9fa5]{1,6}[·•][\u4e00-\u9fa5·•]{1,10})(?:讲话)?[）)]?$/;
+/** "杨雄市长在上海市第十四届人民代表大会第一次会议上的政府工作报告", "关于印发叶牛平市长在…" */
+const NAME_BEFORE_OFFICE = /(?:^|\n|印发|[：:，,》>])([\u4e00-\u9fa5·]{2,4}?)代?(市长|省长|区长|县长|州长|主席)在/;
+
+/**
+ * The speaker from the lines from the session line on (or from the top, when there is none), before
+ * the greeting.
+ */
 function findSpeaker(lines: string[], sessionLine: number): { speaker: string | null; title: string | null } {
   const from = Math.max(0, sessionLine);
-  for (let i = from; i < Math.min(lines.length, from + 4); i++) {
+  for (let i = from; i < Math.min(lines.length, from + (sessionLine < 0 ? 6 : 4)); i++) {
     const line = lines[i].replace(/[*\s]/g, '');
     if (/^各位代表/.test(line)) break;
-    const m = SPEAKER_LINE.exec(line);
+    const bracketed = NAME_AFTER_SESSION.exec(line);
+    if (bracketed && !NOT_A_NAME.test(bracketed[2])) return { speaker: bracketed[2].replace(/•/g, '·'), title: bracketed[1] ?? null };
+    // "（…会议上代市长郑松岩讲话）"
+    let m = SPEAKER_LINE.exec(line.replace(/^[（(]|[）)]$/g, '').replace(/讲话$/, ''));
+    // "甘肃省政协副主席兰州市市长张津梁": the office is the last one before the name
+    for (let inner = m && SPEAKER_LINE.exec(m[3]); inner; inner = SPEAKER_LINE.exec(inner[3])) m = inner;
     if (m && !NOT_A_NAME.test(m[3])) {
       // "国务院副总理兼国家计划委员会主任": a joint office is kept whole
       const office = m[1].includes('兼') ? m[1] + m[2] : m[2];
       return { speaker: m[3].replace(/•/g, '·'), title: office };
     }
-    if (i > sessionLine && NAME_ONLY.test(line) && !NOT_A_NAME.test(line)) return { speaker: line, title: null };
+    // a name on a line of its own only after a session line: at the top, a short line may be a place
+    if (sessionLine >= 0 && i > sessionLine && NAME_ONLY.test(line) && !NOT_A_NAME.test(line)) return { speaker: line, title: null };
   }
   return { speaker: null, title: null };
 }
@@ -289,10 +304,14 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
     if (m) date = isoDate(m[1], m[2], m[3]);
   }
 
-  let { speaker, title: speakerTitle } = sessionLine >= 0 ? findSpeaker(lines, sessionLine) : { speaker: null, title: null };
+  let { speaker, title: speakerTitle } = findSpeaker(lines, sessionLine);
   if (!speaker) {
     const m = /日\s+([\u4e00-\u9fa5·]{2,6})\s*[)）]/.exec(attrTitle);
     if (m) speaker = m[1];
+  }
+  if (!speaker) {
+    const m = NAME_BEFORE_OFFICE.exec(`${lines.slice(0, 3).join('\n')}\n${attrTitle}`);
+    if (m && !NOT_A_NAME.test(m[1])) ({ 1: speaker, 2: speakerTitle } = m);
   }
 
   // Title: the first line if it names the report, else the file's title attribute.
