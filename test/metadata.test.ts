@@ -114,3 +114,17 @@ test('the speaker where the report writes the name after the date or session lin
   assert.deepEqual(await speakerOf('province', '四川省', '2008.md'), ['蒋巨峰', '省长']);
   assert.deepEqual(await speakerOf('city', '上海市', '2013.md'), ['杨雄', '市长']);
 });
+
+test('autonomous prefectures written as 凉山州, abolished and renamed prefectures (莱芜市, 襄樊市)', async () => {
+  // 凉山 2021: "2021年3月20日在凉山州第十一届人民代表大会第六次会议上"
+  const liangshan = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '凉山彝族自治州', '2021.md'))).metadata;
+  assert.deepEqual([liangshan.province, liangshan.city, liangshan.code], ['四川省', '凉山彝族自治州', '513400']);
+  // 恩施 2022 was taken for 武汉 before its short form was known
+  const enshi = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '恩施土家族苗族自治州', '2022.md'))).metadata;
+  assert.deepEqual([enshi.province, enshi.city], ['湖北省', '恩施土家族苗族自治州']);
+  // 莱芜 was merged into 济南 in 2019; 襄樊 is 襄阳 since 2010
+  const laiwu = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '莱芜市', '2014.md'))).metadata;
+  assert.deepEqual([laiwu.province, laiwu.city, laiwu.code], ['山东省', '莱芜市', '371200']);
+  const xiangfan = detectMetadata('——2009年1月10日在襄樊市第十四届人民代表大会第三次会议上\n各位代表：\n', {}).metadata;
+  assert.deepEqual([xiangfan.province, xiangfan.city, xiangfan.code], ['湖北省', '襄阳市', '420600']);
+});

@@ -19,17 +19,28 @@ export interface Region {
 }
 
 interface GazetteerFile {
+  /** The peoples named in autonomous prefectures' names (凉山彝族自治州 → 彝). */
+  autonomous_peoples: string[];
+  /** Prefectures abolished since 2000 that older reports name: [code, name, provinceCode]. */
+  former_prefectures: Array<[string, string, string]>;
+  /** Earlier names of prefectures renamed since: [name, code of the prefecture now]. */
+  former_names: Array<[string, string]>;
   provinces: Array<[string, string]>;
   prefectures: Array<[string, string, string]>;
   counties: Array<[string, string, string | null, string, number?]>;
 }
 
 const PROVINCE_SUFFIX = /(省|市|壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区)$/;
-const PREFECTURE_SUFFIX = /(市|地区|盟|(?:[\u4e00-\u9fa5]{1,8}族)+自治州|自治州)$/;
+const COUNTY_SUFFIX = /(区|县|市|自治县|旗|自治旗)$/;
+
+/** The endings taken off a prefecture's name for its short form: 市, 地区, 盟, and the peoples with 自治州. */
+function prefectureSuffix(peoples: string[]): RegExp {
+  return new RegExp(`(市|地区|盟|(?:(?:${peoples.join('|')})族?)+自治州)$`);
+}
 
 /** The short form of a name, or null where it would be too short or ambiguous to search for. */
-function shortName(name: string, kind: RegionKind): string | null {
-  const re = kind === 'province' ? PROVINCE_SUFFIX : kind === 'prefecture' ? PREFECTURE_SUFFIX : /(区|县|市|自治县|旗|自治旗)$/;
+function shortName(name: string, kind: RegionKind, prefectureSuffix: RegExp): string | null {
+  const re = kind === 'province' ? PROVINCE_SUFFIX : kind === 'prefecture' ? prefectureSuffix : COUNTY_SUFFIX;
   const short = name.replace(re, '');
   if (short === name || short.length < 2) return null;
   return short;
@@ -39,32 +50,54 @@ export class Gazetteer {
   readonly regions: Region[] = [];
   readonly byCode = new Map<string, Region>();
   private readonly byName = new Map<string, Region[]>();
-  /** Regions by the first two code units of their full name, in the gazetteer's order. */
-  private readonly byFirstTwo = new Map<number, Region[]>();
+  /** Regions by the first two code units of each way their name is written in full, in the gazetteer's order. */
+  private readonly byFirstTwo = new Map<number, Array<{ region: Region; name: string }>>();
+
+  private readonly prefectureSuffix: RegExp;
 
   constructor(file: GazetteerFile) {
+    this.prefectureSuffix = prefectureSuffix(file.autonomous_peoples);
     for (const [code, name] of file.provinces) this.add({ code, name, kind: 'province', province: code, prefecture: null, zone: false, aliases: [] });
-    for (const [code, name, province] of file.prefectures) this.add({ code, name, kind: 'prefecture', province, prefecture: null, zone: false, aliases: [] });
+    for (const [code, name, province] of [...file.prefectures, ...file.former_prefectures]) this.add({ code, name, kind: 'prefecture', province, prefecture: null, zone: false, aliases: [] });
     for (const [code, name, prefecture, province, zone] of file.counties) {
       this.add({ code, name, kind: 'county', province, prefecture, zone: zone === 1, aliases: [] });
+    }
+    for (const [name, code] of file.former_names) {
+      const region = this.byCode.get(code);
+      if (region) this.addWrittenName(region, name);
     }
   }
 
   private add(region: Region): void {
     region.aliases = [region.name];
-    const short = shortName(region.name, region.kind);
+    const short = shortName(region.name, region.kind, this.prefectureSuffix);
     if (short) region.aliases.push(short);
     this.regions.push(region);
     this.byCode.set(region.code, region);
-    const key = region.name.charCodeAt(0) * 65536 + region.name.charCodeAt(1);
+    this.indexWrittenName(region, region.name);
+    for (const alias of region.aliases) this.indexAlias(region, alias);
+    // an autonomous prefecture is also written in full as its short name and 州: 凉山彝族自治州 → 凉山州
+    if (short && region.kind === 'prefecture' && region.name.endsWith('自治州')) this.addWrittenName(region, `${short}州`);
+  }
+
+  /** Another full name of a region: 凉山州, or a former name (襄樊市 for 襄阳市). */
+  private addWrittenName(region: Region, name: string): void {
+    region.aliases.push(name);
+    this.indexAlias(region, name);
+    this.indexWrittenName(region, name);
+  }
+
+  private indexWrittenName(region: Region, name: string): void {
+    const key = name.charCodeAt(0) * 65536 + name.charCodeAt(1);
     const same = this.byFirstTwo.get(key);
-    if (same) same.push(region);
-    else this.byFirstTwo.set(key, [region]);
-    for (const alias of region.aliases) {
-      const list = this.byName.get(alias) ?? [];
-      list.push(region);
-      this.byName.set(alias, list);
-    }
+    if (same) same.push({ region, name });
+    else this.byFirstTwo.set(key, [{ region, name }]);
+  }
+
+  private indexAlias(region: Region, alias: string): void {
+    const list = this.byName.get(alias) ?? [];
+    list.push(region);
+    this.byName.set(alias, list);
   }
 
   /** Regions written exactly as `name` (full or short form). */
@@ -91,15 +124,16 @@ export class Gazetteer {
   }
 
   /**
-   * Every full region name (not short forms) that occurs in `text`, with its position, by position
+   * Every full region name (not short forms; 凉山州 for 凉山彝族自治州) that occurs in `text`, with its position
+   * and written length, by position
    * (regions of the same name in the gazetteer's order). One pass over the text: a search for each
    * of the 3,000 names took ~0.3 ms a report.
    */
-  findFullNames(text: string): Array<{ region: Region; at: number }> {
-    const found: Array<{ region: Region; at: number }> = [];
+  findFullNames(text: string): Array<{ region: Region; at: number; length: number }> {
+    const found: Array<{ region: Region; at: number; length: number }> = [];
     for (let at = 0; at + 1 < text.length; at++) {
       const candidates = this.byFirstTwo.get(text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1));
-      if (candidates) for (const region of candidates) if (text.startsWith(region.name, at)) found.push({ region, at });
+      if (candidates) for (const { region, name } of candidates) if (text.startsWith(name, at)) found.push({ region, at, length: name.length });
     }
     return found;
   }

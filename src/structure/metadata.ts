@@ -17,6 +17,16 @@ const DATE = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DI
 const SESSION = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日(?:\\s*[和至到、—-]\\s*(?:${DIGIT}{1,3}\\s*月\\s*)?${DIGIT}{1,3}\\s*日)?\\s*(?:[(（]?\\s*)?在([^\\n。]{2,60}?(?:会议|大会|人大|会))\\s*上`);
 /** Text that starts with a date, perhaps in brackets: the rest of a meeting line "…会议上（2013年1月25日）". */
 const DATE_FIRST = new RegExp(`^[\\s*（(—]*${DIGIT}{4}\\s*年`);
+/** The year of a title "2016年政府工作报告", "湖北省人民政府2016年工作报告", "…的政府工作报告（2013年）". */
+function yearInTitle(title: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年[^\n]{0,20}工作报告|工作报告\s*[（(]((?:19|20)\d{2})\s*年?[）)]/.exec(title);
+  return m ? Number(m[1] ?? m[2]) : null;
+}
+
+/** A line that ends with a date in brackets: "河北省省长钮茂生（2002年1月24日）". */
+const BRACKETED_DATE_LAST = new RegExp(`[（(]\\s*(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日\\s*[）)]\\**$`);
+/** A line that opens with a full date: "（2007年1月22日司马义·铁力瓦尔地）". */
+const DATE_OPENING = new RegExp(`^[\\s*（(—]*(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日`);
 /** A meeting line without a date: ——在海口市第十七届人民代表大会第五次会议上 */
 const MEETING = /在([^\n。，]{2,60}?(?:会议|大会))\s*上/;
 const OFFICE = '(?:国务院)?代?总理|(?:代理|代)?(?:省|市|区|县|州|盟|旗)长|(?:自治区)?(?:人民政府)?代?主席|(?:管委会)?主任';
@@ -52,7 +62,11 @@ function headerOf(text: string): string {
     return head.slice(0, lineEnd === -1 ? limit : lineEnd);
   }
   const greeting = head.indexOf('各位代表');
-  return head.slice(0, greeting === -1 ? Math.min(limit, 600) : greeting + 40);
+  if (greeting !== -1) return head.slice(0, greeting + 40);
+  // no greeting: the title block ends where the body begins, at a part heading or a paragraph (广州 1993
+  // goes from "市长黎子流" to "一、五年工作的回顾", whose paragraphs name the province's government)
+  const body = /\n(?:[一二三四五六七八九十]、|[^\n]{80})/.exec(head.slice(0, 600));
+  return head.slice(0, body ? body.index : Math.min(limit, 600));
 }
 
 interface Candidate {
@@ -90,12 +104,12 @@ function resolveRegion(header: string, body: string, warnings: string[]): { regi
   const mentions = g.findFullNames(header).filter((m) => plausibleMention(header, m.at, m.region));
   // Names are read left to right, longest first: a name that overlaps one starting before it, or
   // lies inside a longer one, is not a mention of its own (津市市 in 天津市市长, 州市 in 苏州市).
-  mentions.sort((a, b) => a.at - b.at || b.region.name.length - a.region.name.length);
+  mentions.sort((a, b) => a.at - b.at || b.length - a.length);
   const own: typeof mentions = [];
   let coveredTo = -1;
   let coveredFrom = -1;
   for (const m of mentions) {
-    const end = m.at + m.region.name.length;
+    const end = m.at + m.length;
     if (m.at < coveredTo && !(m.at === coveredFrom && end === coveredTo)) continue;
     own.push(m);
     if (end > coveredTo) {
@@ -224,15 +238,16 @@ function findSpeaker(lines: string[], sessionLine: number): { speaker: string | 
   return { speaker: null, title: null };
 }
 
-/** "中华人民共和国2023年国民经济和社会发展统计公报", "国家统计局关于1990年国民经济和社会发展的统计公报" */
-const COMMUNIQUE = /(?:((?:19|20)\d{2})\s*年[^\n]{0,16}?统计公报|关于((?:19|20)\d{2})\s*年[^\n]{0,20}?统计公报)/;
+/** "中华人民共和国2023年国民经济和社会发展统计公报", "国家统计局关于1990年国民经济和社会发展的统计公报",
+ * "…关于一九七八年国民经济计划执行结果的公报" (1978–1985) */
+const COMMUNIQUE = new RegExp(`(?:((?:19|20)\\d{2})\\s*年[^\\n]{0,16}?统计公报|关于(${DIGIT}{4})\\s*年[^\\n]{0,20}?(?:统计公报|执行结果的公报))`);
 
 function detectCommunique(text: string, attributes: Record<string, string>): MetadataResult | null {
   const head = `${attributes.title ?? ''}\n${text.slice(0, 400)}`;
   const m = COMMUNIQUE.exec(head);
   if (!m) return null;
   const warnings: string[] = [];
-  const year = Number(m[1] ?? m[2]);
+  const year = year4(m[1] ?? m[2]);
   DATE.lastIndex = 0;
   let date: string | null = null;
   for (let d = DATE.exec(text.slice(0, 600)); d; d = DATE.exec(text.slice(0, 600))) {
@@ -279,6 +294,14 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
     const bare = MEETING.exec(lines[i]);
     if (bare) {
       meeting = bare[1];
+      // "——在2013年1月23日山西省第十二届人民代表大会第一次会议上": the date inside the meeting phrase
+      const inside = DATE_OPENING.exec(meeting);
+      if (inside) {
+        date = isoDate(inside[1], inside[2], inside[3]);
+        meeting = meeting.slice(inside.index + inside[0].length).replace(/^[\s,，]+/, '');
+        sessionLine = i;
+        break;
+      }
       sessionLine = i;
       // the date after the meeting on its line ("…第一次会议上（2013年1月25日）"), or on a line beside it
       // or after the speaker's line (河北 2011: meeting, "河北省省长 陈全国", "（2011年1月12日）")
@@ -294,6 +317,20 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
           break;
         }
       }
+      break;
+    }
+  }
+  if (!date) {
+    // a line of the header that opens with the date ("（2007年1月22日司马义·铁力瓦尔地）", "（2014年1月11日长沙市
+    // 第十四届人民代表大会第二次会议通过）") or ends with it in brackets ("河北省省长钮茂生（2002年1月24日）")
+    for (const line of lines.slice(0, 8)) {
+      const d = DATE_OPENING.exec(line) ?? BRACKETED_DATE_LAST.exec(line);
+      if (!d) continue;
+      // a date that is no session's and years away from the title's is a slip of the source (江苏 2003: "（2010年2月20日 梁保华）")
+      const titled = yearInTitle(`${lines[0]}\n${attrTitle}`);
+      const found = isoDate(d[1], d[2], d[3]);
+      if (found && titled !== null && Math.abs(Number(found.slice(0, 4)) - titled) > 1) warnings.push(`date ${found} left out: the title says ${titled}`);
+      else date = found;
       break;
     }
   }
@@ -323,12 +360,10 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
   let year = date ? Number(date.slice(0, 4)) : null;
   if (year === null) {
     const review = /(?:^|\n)[^\n]{0,6}((?:19|20)\d{2})\s*年[^\n]{0,12}(?:工作)?(?:回顾|总结)/.exec(text.slice(0, 8000));
-    // "2016年政府工作报告", "湖北省人民政府2016年工作报告", "…的政府工作报告（2013年）"
-    const titled = /((?:19|20)\d{2})\s*年[^\n]{0,20}工作报告|工作报告\s*[（(]((?:19|20)\d{2})\s*年?[）)]/.exec(`${title ?? ''}\n${attrTitle}`);
-    const titledYear = titled ? Number(titled[1] ?? titled[2]) : null;
+    const titledYear = yearInTitle(`${title ?? ''}\n${attrTitle}`);
     if (review) {
       year = Number(review[1]) + 1;
-      if (!titled) warnings.push('year inferred from the review heading');
+      if (titledYear === null) warnings.push('year inferred from the review heading');
       else if (titledYear !== year) warnings.push(`year ${year} from the review heading of ${review[1]}, not ${titledYear} as the title says`);
     } else if (titledYear !== null) {
       year = titledYear;
