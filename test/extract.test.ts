@@ -403,3 +403,15 @@ test('a figure for part of the year is not the year\'s, unless the whole year fo
   const hengshui = (await extractPath(join(SHARED_REPORTS, 'city', '衡水市', '2022.md'))).x.actuals;
   assert.ok(find(hengshui, 'fixed_asset_investment', 'growth').some((r) => r.value === 5.1));
 });
+
+test('a list of this year\'s targets without an introduction is the passage (湖南 2013, 黑龙江 2015); a share\'s numerator is no qualitative target', async () => {
+  // 湖南 2013: "今年，是全面贯彻落实党的十八大精神的开局之年。要力争地区生产总值增长10%以上；固定资产投资增长23%；…"
+  const hunan = (await extractPath(join(SHARED_REPORTS, 'province', '湖南省', '2013.md'))).x.targets;
+  assert.deepEqual(find(hunan, 'gdp', 'growth').map((r) => [r.value, r.modifier, r.year]), [[10, 'at_least', 2013]]);
+  // 黑龙江 2015: "综合考虑，预期今年全省地区生产总值增长6%左右，居民消费价格涨幅控制在3%，…"
+  const heilongjiang = (await extractPath(join(SHARED_REPORTS, 'province', '黑龙江省', '2015.md'))).x.targets;
+  assert.deepEqual(find(heilongjiang, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[6, 'around']]);
+  // 南京 2014's passage: "服务业增加值占地区生产总值比重提高1个百分点以上" says nothing of the growth of services
+  const nanjing = (await extractPath(join(SHARED_REPORTS, 'city', '南京市', '2014.md'))).x.targets;
+  assert.deepEqual(find(nanjing, 'service_value_added', 'growth'), []);
+});

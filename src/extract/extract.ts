@@ -129,7 +129,29 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
     const start = findMentions(text, clause, p.start + m.index).some((x) => x.metric !== 'other') ? clause : p.start + m.index;
     if (!best || score > best.score) best = { passage: { start, end }, score };
   }
-  return best && best.score > -4 ? best.passage : null;
+  if (best && best.score > -4) return best.passage;
+  return unintroducedPassage(doc, thisYear);
+}
+
+/** Metric names with a figure after them that make a paragraph a list of targets without an introduction. */
+const UNINTRODUCED_LIST = 3;
+
+/**
+ * A list of this year's targets that no trigger introduces: a paragraph outside the review that opens
+ * with this year and names at least three metrics with figures ("今年，是…开局之年。要力争地区生产总值
+ * 增长10%以上；固定资产投资增长23%；…", "综合考虑，预期今年全省地区生产总值增长6%左右，…").
+ */
+function unintroducedPassage(doc: ExtractionInput, thisYear: RegExp): Passage | null {
+  const { text } = doc;
+  for (const p of doc.paragraphs) {
+    const role = p.section === null ? null : doc.sections[p.section].role;
+    if (role === 'review' || role === 'glossary' || role === 'self_building') continue;
+    if (!thisYear.test(text.slice(p.start, Math.min(p.end, p.start + 12)))) continue;
+    const figures = findQuantities(text, p.start, p.end);
+    const named = findMentions(text, p.start, p.end).filter((m) => m.metric !== 'other' && figures.some((q) => q.start >= m.end && q.start - m.end <= 12));
+    if (new Set(named.map((m) => m.metric)).size >= UNINTRODUCED_LIST) return { start: p.start, end: p.end };
+  }
+  return null;
 }
 
 /** The top-level part a section is in. */
@@ -604,7 +626,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           if (taxonomy.stretchBefore.test(text.slice(clauseStart(text, from, m.start), q.start))) for (const r of records) stretchCandidates.add(r);
         }
       }
-      if (context === 'passage' && accepted === 0) {
+      // "服务业增加值占地区生产总值比重提高1个百分点", "新增城镇就业中大学以上人员占比…": the name heads a
+      // share or a part of it, which says nothing of the metric itself
+      if (context === 'passage' && accepted === 0 && !/^[占中]/.test(text.charAt(m.end))) {
         const clauseStop = text.slice(m.end, to).search(/[，,；;。]/);
         const scope = text.slice(m.end, clauseStop === -1 ? to : m.end + clauseStop);
         const notSet = taxonomy.notSet.some((re) => re.test(scope));
