@@ -415,3 +415,13 @@ test('a list of this year\'s targets without an introduction is the passage (湖
   const nanjing = (await extractPath(join(SHARED_REPORTS, 'city', '南京市', '2014.md'))).x.targets;
   assert.deepEqual(find(nanjing, 'service_value_added', 'growth'), []);
 });
+
+test('names after 全社会 and a few more spellings: 全社会研发投入强度, 全社会消费品零售总额, 单位生产总值能源消耗, 实际直接利用外资', () => {
+  const x = extractText(
+    '今年主要预期目标是：全社会研发投入强度达到2.5%，全社会消费品零售总额增长11%，单位生产总值能源消耗下降3%，实际直接利用外资增长5%。',
+  ).targets;
+  assert.deepEqual(find(x, 'rd_intensity', 'level').map((r) => r.value), [2.5]);
+  assert.deepEqual(find(x, 'retail_sales', 'growth').map((r) => r.value), [11]);
+  assert.deepEqual(find(x, 'energy_intensity', 'reduction').map((r) => r.value), [3]);
+  assert.deepEqual(find(x, 'fdi_actual', 'growth').map((r) => r.value), [5]);
+});
