@@ -128,3 +128,12 @@ test('autonomous prefectures written as 凉山州, abolished and renamed prefect
   const xiangfan = detectMetadata('——2009年1月10日在襄樊市第十四届人民代表大会第三次会议上\n各位代表：\n', {}).metadata;
   assert.deepEqual([xiangfan.province, xiangfan.city, xiangfan.code], ['湖北省', '襄阳市', '420600']);
 });
+
+test('without a date or a titled year: the review heading after the plan period, or the heading of the year\'s tasks (河南 2023, 2026)', async () => {
+  // "一、“十四五”时期和2025年工作回顾"
+  const y2026 = analyseDocument(await readReport(join(SHARED_REPORTS, 'province', '河南省', '2026.md'))).metadata;
+  assert.equal(y2026.year, 2026);
+  // "一、过去五年工作回顾" … "二、2023年工作总体要求和主要目标"
+  const y2023 = analyseDocument(await readReport(join(SHARED_REPORTS, 'province', '河南省', '2023.md'))).metadata;
+  assert.equal(y2023.year, 2023);
+});

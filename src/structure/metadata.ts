@@ -359,7 +359,8 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
   // the year in the title: sources often title a report by the year it reviews.
   let year = date ? Number(date.slice(0, 4)) : null;
   if (year === null) {
-    const review = /(?:^|\n)[^\n]{0,6}((?:19|20)\d{2})\s*年[^\n]{0,12}(?:工作)?(?:回顾|总结)/.exec(text.slice(0, 8000));
+    // ("一、“十四五”时期和2025年工作回顾": the year may come after the plan's period)
+    const review = /(?:^|\n)[^\n]{0,14}((?:19|20)\d{2})\s*年[^\n]{0,12}(?:工作)?(?:回顾|总结)/.exec(text.slice(0, 8000));
     const titledYear = yearInTitle(`${title ?? ''}\n${attrTitle}`);
     if (review) {
       year = Number(review[1]) + 1;
@@ -367,6 +368,14 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
       else if (titledYear !== year) warnings.push(`year ${year} from the review heading of ${review[1]}, not ${titledYear} as the title says`);
     } else if (titledYear !== null) {
       year = titledYear;
+    } else {
+      // last, a heading of this year's part: "二、2023年工作总体要求和主要目标", "三、2026年重点工作安排"
+      // (not "2013年主要工作", which in a 2014 report is the review)
+      const plan = /(?:^|\n)[^\n]{0,14}((?:19|20)\d{2})\s*年[^\n]{0,8}(?:总体要求|主要目标|重点工作|工作安排|主要任务|工作任务|工作建议)/.exec(text.slice(0, 30000));
+      if (plan) {
+        year = Number(plan[1]);
+        warnings.push("year inferred from the heading of the year's tasks");
+      }
     }
   }
   if (year === null) warnings.push('no year found');
