@@ -425,3 +425,13 @@ test('names after 全社会 and a few more spellings: 全社会研发投入强�
   assert.deepEqual(find(x, 'energy_intensity', 'reduction').map((r) => r.value), [3]);
   assert.deepEqual(find(x, 'fdi_actual', 'growth').map((r) => r.value), [5]);
 });
+
+test('a share written 相当于…的比例 (上海), and a share inside an amount is not its growth (云南 2019)', async () => {
+  // 上海 2016: "全社会研发经费支出相当于全市生产总值的比例保持在3.5%以上"
+  const shanghai = (await extractPath(join(SHARED_REPORTS, 'city', '上海市', '2016.md'))).x;
+  assert.deepEqual(find(shanghai.targets, 'rd_intensity', 'level').map((r) => [r.value, r.modifier]), [[3.5, 'at_least']]);
+  assert.deepEqual(find(shanghai.actuals, 'rd_intensity', 'level').map((r) => r.value), [3.7]);
+  // 云南 2019: "一般公共预算收入税收占比全部提高到50%以上" is no growth of the revenue; "地方一般公共预算收入增长5.7%" is
+  const yunnan = (await extractPath(join(SHARED_REPORTS, 'province', '云南省', '2019.md'))).x.actuals;
+  assert.deepEqual(find(yunnan, 'general_budget_revenue', 'growth').map((r) => r.value), [5.7]);
+});

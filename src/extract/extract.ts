@@ -270,7 +270,8 @@ function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
     }
     return growthWord || fallWord ? null : { quantity: 'level', value: q.value, sign: 1 };
   }
-  // amount
+  // amount ("一般公共预算收入税收占比提高到50%": a share within the amount, not its growth)
+  if (percent && /占比|比重|比例/.test(gap)) return null;
   if (percent) return growthWord || fallWord ? { quantity: 'growth', value: q.value, sign: fallWord && !growthWord ? -1 : 1 } : null;
   if (m.growthOnly) return null;
   if (q.family && def.units.includes(q.family)) return { quantity: 'level', value: q.value, sign: 1 };

@@ -111,7 +111,7 @@ export interface MetricMention {
   share: boolean;
 }
 
-const SHARE = /占([^，。；、：:]{1,24}?)(?:的)?(?:比重|比例)/g;
+const SHARE = /(?:占|相当于)([^，。；、：:]{1,24}?)(?:的)?(?:比重|比例)/g;
 
 /** Words of a clause before 占 that name no numerator of their own: verbs, and a bare measure (力争增加值占…). */
 const NO_SUBJECT = /^(?:(?:力争|争取|确保|实现|推动|推进|促进|使|其中|全年|预计|并|且|同时|进一步|稳步|持续|逐步)+)?(?:增加值|总产值|产值|营业收入|收入|投入|支出|经费|规模|总量)?$/;
