@@ -435,3 +435,12 @@ test('a share written 相当于…的比例 (上海), and a share inside an amou
   const yunnan = (await extractPath(join(SHARED_REPORTS, 'province', '云南省', '2019.md'))).x.actuals;
   assert.deepEqual(find(yunnan, 'general_budget_revenue', 'growth').map((r) => r.value), [5.7]);
 });
+
+test('growth against the end of a plan period, and a share\'s percentages, are not the year\'s growth (甘肃 2026, 青海 2006)', async () => {
+  // "地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%"
+  const gansu = (await extractPath(join(SHARED_REPORTS, 'province', '甘肃省', '2026.md'))).x.actuals;
+  assert.deepEqual(find(gansu, 'gdp', 'growth').map((r) => r.value), [5.8]);
+  // "…占全省经济总量中的比重由“九五”末的18%提高到23%"
+  const qinghai = (await extractPath(join(SHARED_REPORTS, 'province', '青海省', '2006.md'))).x.actuals;
+  assert.ok(!find(qinghai, 'gdp', 'growth').some((r) => r.value === 23));
+});

@@ -60,6 +60,8 @@ type Context = 'passage' | 'tasks' | 'review' | null;
 // "主要预期目标是：", "主要预期目标和约束指标建议为：", "主要目标为"
 const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主要经济社会发展目标|经济社会发展目标|主要指标|预期性指标)[^，。；：:“”]{0,14}?(?:是|为|如下|确定为|安排如下)?[：:]|(主要预期目标|主要目标|预期目标|发展目标)(?:是|为)/;
 const OTHER_YEAR = /((?:19|20)\d{2})\s*年/g;
+/** A comparison with the end of a plan period: 较“十三五”末, 比“十二五”末. */
+const PLAN_BASE = /[较比][^，。；]{0,6}十[一二三四五六]五”?末/;
 const CLAUSE_BREAK = /[，,；;。：:]/;
 
 interface Passage {
@@ -552,6 +554,13 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         // a year other than the figure's, in its clause or between the metric and it ("与1996年相比，增长68.9%")
         const years = [...(clause + text.slice(m.end, q.start)).matchAll(OTHER_YEAR)].map((y) => Number(y[1]));
         if (yearFor !== null && years.some((y) => y !== yearFor)) {
+          anchor = q.end;
+          continue;
+        }
+        // "较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%": against the end of a plan period; "经济总量中的
+        // 比重由18%提高到23%": a share, not the amount's growth
+        const between = text.slice(m.end, q.start);
+        if (PLAN_BASE.test(between) || (q.baseUnit === '%' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && !m.share && /比重|占比|比例/.test(between))) {
           anchor = q.end;
           continue;
         }
