@@ -55,6 +55,11 @@ test('numbers as written: ranges, Chinese numerals, fractions, scales, thousands
   assert.equal(findQuantities('占全省的三分之二')[0].value.toFixed(2), '66.67');
   assert.deepEqual(q('规模以上工业总产值3.34万亿元'), [[3.34, null, '万亿元']]);
   assert.deepEqual(q('粮食产量1,234万吨'), [[1234, null, '万吨']]);
+  // spaces as thousands separators (太原 2013 "地区生产总值2 311.43亿元"), and not between two figures
+  assert.deepEqual(q('地区生产总值2 311.43亿元，农民人均纯收入10 079元'), [[2311.43, null, '亿元'], [10079, null, '元']]);
+  assert.deepEqual(q('分别为3 45'), [[3, null, ''], [45, null, '']]);
+  // a count of thresholds crossed is no amount ("连续跨越两个千亿元台阶，达到6790亿元")
+  assert.deepEqual(q('连续跨越两个千亿元台阶，达到6790亿元'), [[6790, null, '亿元']]);
   assert.deepEqual(q('提高0.5个百分点'), [[0.5, null, '个百分点']]);
   // ranks, years and identifiers are not figures
   assert.deepEqual(q('列全市第3位，2023年，G60科创走廊，5G工厂'), []);

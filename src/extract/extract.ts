@@ -238,7 +238,7 @@ const JOINED_GAP = /^(左右|以上|以内|以下)?[和、及与]$/;
 /** "农民人均纯收入增加700元": an amount by which something changed, not the amount ("增加到", "增至" give that). */
 function isIncrement(q: Figure, gap: string): boolean {
   const rate = q.baseUnit === '%' || q.baseUnit === '个百分点' || q.baseUnit === '百分点' || q.family === 'percent';
-  return !rate && /(增加|增长|提高|减少|下降|降低)\s*$/.test(gap);
+  return !rate && /(增加|增长|提高|减少|下降|降低|新增)\s*$/.test(gap);
 }
 
 function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {

@@ -38,7 +38,8 @@ const unitsData = (() => {
   return { scales: raw.scales, unitFamily, unitsPattern: units, scalesPattern: scales };
 })();
 
-const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// thousands separated by commas, or by spaces as some old sources print them ("2 311.43亿元")
+const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?`;
 const CHINESE = String.raw`[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?`;
 const SCALE = `(?:${unitsData.scalesPattern})`;
 const UNIT = `(?:${unitsData.unitsPattern})`;
@@ -57,8 +58,8 @@ const FIGURE = new RegExp(
 const WORD_UNITS = new Set(['个', '项', '名', '批', '条', '位', '种', '门', '本', '部', '次', '起', '张', '倍', '年']);
 
 function parseNumber(s: string): number | null {
-  if (/^[\d,.]+$/.test(s)) {
-    const v = Number(s.replace(/,/g, ''));
+  if (/^[\d,. ]+$/.test(s)) {
+    const v = Number(s.replace(/[, ]/g, ''));
     return Number.isFinite(v) ? v : null;
   }
   return parseChineseNumber(s)?.value ?? null;
@@ -106,7 +107,8 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     const start = from + m.index;
     // not a figure: ranks (第3位), years (2023年), parts of identifiers (G60, 5G, C919)
     const before = text[start - 1] ?? '';
-    if (before === '第' || /[A-Za-z]/.test(before)) continue;
+    // …, and counts of thresholds (跨越两个千亿元台阶: 个 before the figure)
+    if (before === '第' || before === '个' || /[A-Za-z]/.test(before)) continue;
     const after = text[from + m.index + m[0].length] ?? '';
     if (/^[A-Za-z]/.test(after) && !unit1 && !unit2) continue;
     let v1 = parseNumber(n1);
