@@ -449,3 +449,12 @@ test('growth against the end of a plan period, and a share\'s percentages, are n
   const qinghai = (await extractPath(join(SHARED_REPORTS, 'province', '青海省', '2006.md'))).x.actuals;
   assert.ok(!find(qinghai, 'gdp', 'growth').some((r) => r.value === 23));
 });
+
+test('an amount that qualifies places (超千亿元镇, 超200亿元县) is a threshold, not the region\'s figure', async () => {
+  // 广东 2025: "东莞长安成为全省第3个地区生产总值超千亿元镇"
+  const guangdong = (await extractPath(join(SHARED_REPORTS, 'province', '广东省', '2025.md'))).x.actuals;
+  assert.ok(!find(guangdong, 'gdp', 'level').some((r) => r.value === 1000));
+  // 河北 2019: "…地区生产总值超200亿元县…"
+  const hebei = (await extractPath(join(SHARED_REPORTS, 'province', '河北省', '2019.md'))).x.targets;
+  assert.ok(!find(hebei, 'gdp', 'level').some((r) => r.value === 200));
+});

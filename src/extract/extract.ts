@@ -296,7 +296,7 @@ function modifierOf(text: string, q: Figure, gap: string): Modifier {
 }
 
 /** What follows a figure that is a threshold for counting things ("超1000万美元企业", "亿元以上项目"). */
-const THRESHOLD_OF = /^(的)?(企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家)/;
+const THRESHOLD_OF = /^(的)?(企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家|镇|乡|街道|县|县区|城市|市)/;
 
 /** End of the modifier word written after a figure (左右, 以上, 以内), for the record's offsets. */
 function modifierEnd(text: string, q: Figure): number {
