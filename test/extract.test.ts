@@ -458,3 +458,12 @@ test('an amount that qualifies places (超千亿元镇, 超200亿元县) is a th
   const hebei = (await extractPath(join(SHARED_REPORTS, 'province', '河北省', '2019.md'))).x.targets;
   assert.ok(!find(hebei, 'gdp', 'level').some((r) => r.value === 200));
 });
+
+test('a target level after a multi-year rate is the end of the period, not the year\'s (厦门 2001, 朔州 2022)', async () => {
+  // "国内生产总值年均递增14%左右，力争达到1000亿元"
+  const xiamen = (await extractPath(join(SHARED_REPORTS, 'city', '厦门市', '2001.md'))).x.targets;
+  assert.ok(!find(xiamen, 'gdp', 'level').some((r) => r.value === 1000));
+  // "地区生产总值年均增长8%以上，力争突破2000亿元"
+  const shuozhou = (await extractPath(join(SHARED_REPORTS, 'city', '朔州市', '2022.md'))).x.targets;
+  assert.ok(!find(shuozhou, 'gdp', 'level').some((r) => r.value === 2000));
+});
