@@ -467,3 +467,11 @@ test('a target level after a multi-year rate is the end of the period, not the y
   const shuozhou = (await extractPath(join(SHARED_REPORTS, 'city', '朔州市', '2022.md'))).x.targets;
   assert.ok(!find(shuozhou, 'gdp', 'level').some((r) => r.value === 2000));
 });
+
+test('a part numbered 一、 whose title starts with a numeral (一、五年工作回顾) is a numbered part; months are a part of the year', async () => {
+  const ningxia = (await extractPath(join(SHARED_REPORTS, 'province', '宁夏回族自治区', '2013.md'))).doc;
+  assert.deepEqual(ningxia.sections.filter((s) => s.level === 1).slice(0, 2).map((s) => [s.number, s.title]), [['一、', '五年工作回顾'], ['二、', '奋力夺取与全国同步进入全面小康社会的新胜利']]);
+  // 淮安 2025: "1—11月规上固定资产投资、规上工业投资、民间投资分别增长11.9%、24.5%和17.9%" are no figures of the year
+  const huaian = (await extractPath(join(SHARED_REPORTS, 'city', '淮安市', '2025.md'))).x.actuals;
+  assert.ok(!find(huaian, 'fixed_asset_investment', 'growth').some((r) => r.value === 11.9));
+});

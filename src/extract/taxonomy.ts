@@ -32,6 +32,7 @@ interface ModifiersFile {
   fall_words: string[];
   not_annual: string[];
   part_of_year: string[];
+  part_of_year_patterns: string[];
   whole_year: string[];
   not_set: string[];
 }
@@ -45,7 +46,7 @@ const alternation = (words: string[]) => words.slice().sort((a, b) => b.length -
  */
 function notAnnualTest(modifiers: ModifiersFile): { test: (text: string, following?: string) => boolean } {
   const multiYear = new RegExp(alternation(modifiers.not_annual));
-  const partOfYear = new RegExp(`(${alternation(modifiers.part_of_year)})(?![^]*(${alternation(modifiers.whole_year)}))`);
+  const partOfYear = new RegExp(`(${[alternation(modifiers.part_of_year), ...modifiers.part_of_year_patterns].join('|')})(?![^]*(${alternation(modifiers.whole_year)}))`);
   return { test: (text, following = '') => multiYear.test(text) || (partOfYear.test(text) && partOfYear.test(text + following)) };
 }
 

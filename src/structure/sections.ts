@@ -38,7 +38,7 @@ export function roleOfHeading(title: string, targetYear: number | null = null): 
 
 const NUMBERINGS: Array<{ re: RegExp; level: number }> = [
   { re: /^第[一二三四五六七八九十]+部分[、，.．：:\s]*/, level: 1 },
-  { re: /^[一二三四五六七八九十]{1,3}[、.．](?![一二三四五六七八九十])/, level: 1 },
+  { re: /^[一二三四五六七八九十]{1,3}[、.．](?![一二三四五六七八九十](?:[、，,.．]|产|类|级))/, level: 1 },
   { re: /^[（(][一二三四五六七八九十]{1,3}[）)][、.．]?/, level: 2 },
   { re: /^\d{1,2}[、.．](?!\d)/, level: 3 },
   { re: /^[（(]\d{1,2}[）)][、.．]?/, level: 4 },
