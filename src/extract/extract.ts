@@ -557,14 +557,14 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           anchor = q.end;
           continue;
         }
-        // "较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%": against the end of a plan period; "经济总量中的
-        // 比重由18%提高到23%": a share, not the amount's growth
         const between = text.slice(m.end, q.start);
         // "国内生产总值年均递增14%左右，力争达到1000亿元": a target after a multi-year rate is the period's end
         if (context !== 'review' && taxonomy.notAnnual.test(between)) {
           anchor = q.end;
           continue;
         }
+        // "较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%": against the end of a plan period; "经济总量中的
+        // 比重由18%提高到23%": a share, not the amount's growth
         if (PLAN_BASE.test(between) || (q.baseUnit === '%' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && !m.share && /比重|占比|比例/.test(between))) {
           anchor = q.end;
           continue;

@@ -105,9 +105,9 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     // "四项机制" are words.
     if (chinese1 && !percent1 && !scale1 && !n1.includes('分之') && (!unit1 || WORD_UNITS.has(unit1))) continue;
     const start = from + m.index;
-    // not a figure: ranks (第3位), years (2023年), parts of identifiers (G60, 5G, C919)
+    // not a figure: ranks (第3位), years (2023年), parts of identifiers (G60, 5G, C919), counts of
+    // thresholds (跨越两个千亿元台阶)
     const before = text[start - 1] ?? '';
-    // …, and counts of thresholds (跨越两个千亿元台阶: 个 before the figure)
     if (before === '第' || before === '个' || /[A-Za-z]/.test(before)) continue;
     const after = text[from + m.index + m[0].length] ?? '';
     if (/^[A-Za-z]/.test(after) && !unit1 && !unit2) continue;

@@ -15,17 +15,10 @@ const DATE = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DI
 /** The session line: ——2024年1月8日在区五届人大三次会议上. A date followed by 在…会议/大会…上. */
 // several days are written "1981年11月30日和12月1日在…", "1955年7月5日至6日在…": the first is the date
 const SESSION = new RegExp(`(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日(?:\\s*[和至到、—-]\\s*(?:${DIGIT}{1,3}\\s*月\\s*)?${DIGIT}{1,3}\\s*日)?\\s*(?:[(（]?\\s*)?在([^\\n。]{2,60}?(?:会议|大会|人大|会))\\s*上`);
-/** Text that starts with a date, perhaps in brackets: the rest of a meeting line "…会议上（2013年1月25日）". */
-const DATE_FIRST = new RegExp(`^[\\s*（(—]*${DIGIT}{4}\\s*年`);
-/** The year of a title "2016年政府工作报告", "湖北省人民政府2016年工作报告", "…的政府工作报告（2013年）". */
-function yearInTitle(title: string): number | null {
-  const m = /((?:19|20)\d{2})\s*年[^\n]{0,20}工作报告|工作报告\s*[（(]((?:19|20)\d{2})\s*年?[）)]/.exec(title);
-  return m ? Number(m[1] ?? m[2]) : null;
-}
-
 /** A line that ends with a date in brackets: "河北省省长钮茂生（2002年1月24日）". */
 const BRACKETED_DATE_LAST = new RegExp(`[（(]\\s*(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日\\s*[）)]\\**$`);
-/** A line that opens with a full date: "（2007年1月22日司马义·铁力瓦尔地）". */
+/** Text that opens with a full date, perhaps in brackets: "（2007年1月22日司马义·铁力瓦尔地）", the rest of a
+ * meeting line "…会议上（2013年1月25日）". */
 const DATE_OPENING = new RegExp(`^[\\s*（(—]*(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,3})\\s*月\\s*(${DIGIT}{1,3})\\s*日`);
 /** A meeting line without a date: ——在海口市第十七届人民代表大会第五次会议上 */
 const MEETING = /在([^\n。，]{2,60}?(?:会议|大会))\s*上/;
@@ -33,6 +26,12 @@ const OFFICE = '(?:国务院)?代?总理|(?:代理|代)?(?:省|市|区|县|州|�
 const SPEAKER_LINE = new RegExp(`^(?:.*?会议上)?\\s*([^\\n]{0,24}?)(${OFFICE})\\s*[:：]?\\s*([\\u4e00-\\u9fa5·•]{2,12})\\s*$`);
 const NAME_ONLY = /^(?:[\u4e00-\u9fa5·•]{2,4}|[\u4e00-\u9fa5]{1,6}[·•][\u4e00-\u9fa5·•]{1,10})$/;
 const NOT_A_NAME = /(报告|代表|会议|政府|工作|各位|人民|目录|前言)/;
+
+/** The year of a title "2016年政府工作报告", "湖北省人民政府2016年工作报告", "…的政府工作报告（2013年）". */
+function yearInTitle(title: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年[^\n]{0,20}工作报告|工作报告\s*[（(]((?:19|20)\d{2})\s*年?[）)]/.exec(title);
+  return m ? Number(m[1] ?? m[2]) : null;
+}
 
 function year4(s: string): number {
   if (/^\d{4}$/.test(s)) return Number(s);
@@ -309,8 +308,7 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
         const near = j === i ? lines[i].slice(bare.index + bare[0].length) : (lines[j] ?? '');
         DATE.lastIndex = 0;
         // on the meeting's line the date must come right after it; a line beside it must hold little else
-        const alone = j === i ? DATE_FIRST.test(near) : near.replace(/[\s*（）()—]/g, '').length <= 14;
-        const d = alone ? DATE.exec(near) : null;
+        const d = j === i ? DATE_OPENING.exec(near) : near.replace(/[\s*（）()—]/g, '').length <= 14 ? DATE.exec(near) : null;
         if (d) {
           date = isoDate(d[1], d[2], d[3]);
           if (j === i + 1) sessionLine = j;
