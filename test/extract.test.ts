@@ -433,6 +433,10 @@ test('names after 全社会 and a few more spellings: 全社会研发投入强�
   const y = extractText('今年主要预期目标是：城镇登记失业率、居民消费价格指数涨幅均控制在3%以内，单位GDP综合能耗下降3.7%。').targets;
   assert.deepEqual(find(y, 'registered_unemployment_rate', 'level').map((r) => [r.value, r.modifier]), [[3, 'at_most']]);
   assert.deepEqual(find(y, 'energy_intensity', 'reduction').map((r) => r.value), [3.7]);
+  // 兰州 2016 "城镇居民和农村居民人均可支配收入分别增长9%和11%": the urban figure was lost
+  const z = extractText('今年主要预期目标是：城镇居民和农村居民人均可支配收入分别增长9%和11%。').targets;
+  assert.deepEqual(find(z, 'urban_disposable_income', 'growth').map((r) => r.value), [9]);
+  assert.deepEqual(find(z, 'rural_disposable_income', 'growth').map((r) => r.value), [11]);
 });
 
 test('a share written 相当于…的比例 (上海), and a share inside an amount is not its growth (云南 2019)', async () => {

@@ -427,6 +427,9 @@ function otherFigure(text: string, from: number, q: Figure): { label: string; st
   return { label, start: start + lead, gap, quantity };
 }
 
+/** A name of both the urban and the rural figure: 城镇和农村, 城镇、农村, 城镇居民和农村居民. */
+const URBAN_AND_RURAL = /城镇(?:居民)?[和、]农村/;
+
 const SPLIT_URBAN_RURAL: Record<string, [string, string]> = {
   disposable_income: ['urban_disposable_income', 'rural_disposable_income'],
 };
@@ -535,9 +538,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       let anchor = listed ? mentions[next - 1].end : m.end;
       let lastGap = '';
       let accepted = 0;
-      const split = /分别/.test(text.slice(m.end, scopeEnd)) && /城乡|城镇和农村|城镇、农村/.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
+      const split = /分别/.test(text.slice(m.end, scopeEnd)) && (/城乡/.test(m.label) || URBAN_AND_RURAL.test(m.label)) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
       // "城镇和农村居民人均可支配收入均增长8%": the names of both, so a figure of each
-      const both = !split && /城镇和农村|城镇、农村/.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
+      const both = !split && URBAN_AND_RURAL.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
       const splitIndex = new Map<Quantity, number>();
       const milestones = new Map<Quantity, FigureRecord>();
       for (const q of own_figures) {
