@@ -13,7 +13,7 @@ import type { AnalysedDocument } from '../types.ts';
 /** What extraction reads of an analysed document: its text, metadata and structure. */
 export type ExtractionInput = Pick<AnalysedDocument, 'text' | 'metadata' | 'sections' | 'paragraphs' | 'sentences'>;
 import { findQuantities, type Quantity as Figure } from '../numbers/quantities.ts';
-import { findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
+import { clauseStart, findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
 import { targetYearOf } from '../structure/metadata.ts';
 
 export type Modifier = 'point' | 'around' | 'at_least' | 'at_most' | 'range' | 'qualitative' | 'not_set';
@@ -62,7 +62,6 @@ const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主�
 const OTHER_YEAR = /((?:19|20)\d{2})\s*年/g;
 /** A comparison with the end of a plan period: 较“十三五”末, 比“十二五”末. */
 const PLAN_BASE = /[较比][^，。；]{0,6}十[一二三四五六]五”?末/;
-const CLAUSE_BREAK = /[，,；;。：:]/;
 
 interface Passage {
   start: number;
@@ -104,9 +103,10 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
     // goes on from "一、2014年工作回顾" to "经济社会发展主要预期目标是：…" and the year's tasks)
     let score = role === 'review' ? -3 : 0;
     // a paragraph that opens with this year ("今年，我们要…实现“十三五”开好头。主要预期目标为：") is about it
-    if (thisYear.test(lead) || thisYear.test(para.slice(0, Math.min(m.index, 6)))) score += 4;
+    const aboutThisYear = thisYear.test(lead) || thisYear.test(para.slice(0, Math.min(m.index, 6)));
+    if (aboutThisYear) score += 4;
     else if (thisYear.test(titles)) score += 2;
-    if (MULTI_YEAR.test(lead) && !thisYear.test(lead) && !thisYear.test(para.slice(0, Math.min(m.index, 6)))) score -= 6;
+    if (MULTI_YEAR.test(lead) && !aboutThisYear) score -= 6;
     if (MULTI_YEAR.test(titles) && !thisYear.test(titles)) score -= 4;
     const years = [...lead.matchAll(OTHER_YEAR)].map((y) => Number(y[1]));
     if (targetYear !== null && years.length && !years.includes(targetYear)) score -= 6;
@@ -163,12 +163,13 @@ function topSection(doc: ExtractionInput, section: number | null): number | null
   return at;
 }
 
-/** The section of the paragraph the passage starts in. */
-function passageSection(doc: ExtractionInput, passage: Passage): number | null {
-  return doc.paragraphs.find((p) => p.start <= passage.start && passage.start < Math.max(p.end, p.start + 1))?.section ?? null;
+/** The top-level part of the paragraph the passage starts in. */
+function passagePart(doc: ExtractionInput, passage: Passage): number | null {
+  return topSection(doc, doc.paragraphs.find((p) => p.start <= passage.start && passage.start < Math.max(p.end, p.start + 1))?.section ?? null);
 }
 
-function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage | null): Context {
+/** `passagePart`: the top-level part the passage starts in (see passagePart). */
+function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage | null, passagePart: number | null): Context {
   // a statistics communiqué reports its year's figures from start to end
   if (doc.metadata.kind === 'communique') return 'review';
   const s = doc.sentences[sentenceIndex];
@@ -179,7 +180,7 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
     return 'review';
   }
   const role = doc.sections[s.section].role;
-  if (role === 'review') return afterPassage && topSection(doc, s.section) === topSection(doc, passageSection(doc, passage!)) ? 'tasks' : 'review';
+  if (role === 'review') return afterPassage && topSection(doc, s.section) === passagePart ? 'tasks' : 'review';
   if (role === 'tasks' || role === 'targets') {
     // a part about the five-year plan sets multi-year goals, not this year's
     const titles = sectionTitles(doc, s.section);
@@ -187,11 +188,6 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
   }
   if (role === 'other') return passage ? (afterPassage ? 'tasks' : 'review') : null;
   return null;
-}
-
-function clauseStart(text: string, from: number, at: number): number {
-  for (let i = at - 1; i >= from; i--) if (CLAUSE_BREAK.test(text[i])) return i + 1;
-  return from;
 }
 
 /** Words naming the document's own region, and region-wide words, that may stand before a metric. */
@@ -203,13 +199,15 @@ function ownRegionWords(doc: ExtractionInput): RegExp {
 }
 
 /** A clause that names a part of the region (a district, a zone, a town) before the metric. */
+/** A place's name: a town, a district, a zone (not 市长, 区委, 县政府). */
+const PLACE = /[\u4e00-\u9fa5]{1,10}(市|区|县|镇|乡|街道|园区|开发区|新区|新城|高新区|示范区|片区|板块|保税区)(?!长|委|政府)/;
+
 function namesSubRegion(prefix: string, own: RegExp): boolean {
   // 地区 in 地区生产总值 or "全市各地区" names no part of the region, nor do the metric names before
   // this one ("城市居民人均可支配收入和农民人均纯收入") or 城市/城镇 on their own
-  const place = /[\u4e00-\u9fa5]{1,10}(市|区|县|镇|乡|街道|园区|开发区|新区|新城|高新区|示范区|片区|板块|保税区)(?!长|委|政府)/;
   const rest = prefix.replace(own, '').replace(/地区/g, '');
   // most prefixes name no place at all: the metric names are taken out only when one seems to
-  return place.test(rest) && place.test(rest.replace(taxonomy.aliasPattern, '').replace(/城市|城镇|城乡/g, ''));
+  return PLACE.test(rest) && PLACE.test(rest.replace(taxonomy.aliasPattern, '').replace(/城市|城镇|城乡/g, ''));
 }
 
 interface Typed {
@@ -439,6 +437,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   const targetYear = targetYearOf(doc.metadata);
   const reviewYear = targetYear === null ? null : targetYear - 1;
   const passage = doc.metadata.kind === 'communique' ? null : findTargetPassage(doc, targetYear);
+  const part = passage ? passagePart(doc, passage) : null;
   const own = ownRegionWords(doc);
   const targets: FigureRecord[] = [];
   const actuals: FigureRecord[] = [];
@@ -453,7 +452,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   // reports last year, until its paragraph ends or a sentence turns to this year
   let lookBackParagraph = -1;
   for (const s of doc.sentences) {
-    let context = contextOf(doc, s.index, passage);
+    let context = contextOf(doc, s.index, passage, part);
     if (!context) continue;
     if (context === 'tasks') {
       const opening = text.slice(s.start, Math.min(s.end, s.start + 12));
@@ -461,7 +460,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       else if (/^(今年|明年|新的一年)/.test(opening)) lookBackParagraph = -1;
       if (lookBackParagraph === s.paragraph) context = 'review';
       // "力争五年实际投资超6000亿元，进出口总额超7万亿元": a sentence that opens with another period is about it throughout
-      const period = PERIOD_OPENING.exec(opening + text.slice(s.start + 12, Math.min(s.end, s.start + 20)));
+      const period = PERIOD_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 20)));
       if (period && !(period[1] && Number(period[1]) === targetYear)) continue;
     }
     const from = context === 'passage' && passage ? Math.max(s.start, passage.start) : s.start;

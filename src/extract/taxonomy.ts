@@ -123,14 +123,19 @@ const NO_SUBJECT = /^(?:(?:力争|争取|确保|实现|推动|推进|促进|使|
  * 高新技术产业增加值占GDP比重达10%" is no R&D intensity).
  */
 function ownSubject(head: string): boolean {
-  const clause = head.slice(clauseStart(head));
+  const clause = head.slice(clauseStart(head, 0, head.length));
   // a figure ends the subject's words: "达到1055亿元占…" borrows as "…，占…" does
   const words = clause.replace(/^.*[\d%]+[^\d\u4e00-\u9fa5]*[\u4e00-\u9fa5]{0,2}$/, '');
   return /[\u4e00-\u9fa5]/.test(words) && !NO_SUBJECT.test(words);
 }
 
-/** Where the clause that ends `head` starts: after its last comma, semicolon or colon (an enumeration "A、B占…" is one clause). */
-const clauseStart = (head: string): number => Math.max(...['，', '；', ',', '：', ';'].map((c) => head.lastIndexOf(c))) + 1;
+const CLAUSE_BREAK = /[，,；;。：:]/;
+
+/** Where the clause that holds text[at - 1] starts, not before `from` (an enumeration "A、B占…" is one clause). */
+export function clauseStart(text: string, from: number, at: number): number {
+  for (let i = at - 1; i >= from; i--) if (CLAUSE_BREAK.test(text[i])) return i + 1;
+  return from;
+}
 
 /**
  * Metric names in text[from, to). A name directly after a Chinese character that is not one of the
@@ -173,7 +178,7 @@ export function findMentions(text: string, from: number, to: number): MetricMent
       // or the last numerator word earlier in the sentence: "…数字经济核心产业，力争增加值占地区生产总值比重达到17%";
       // from before the clause only when the clause names no numerator of its own
       const window = head.slice(-60);
-      const clause = window.length - (head.length - clauseStart(head));
+      const clause = window.length - (head.length - clauseStart(head, 0, head.length));
       const borrows = !ownSubject(head);
       let best = -1;
       for (const [word, share] of taxonomy.numeratorWords) {

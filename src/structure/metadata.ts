@@ -293,15 +293,14 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
     const bare = MEETING.exec(lines[i]);
     if (bare) {
       meeting = bare[1];
+      sessionLine = i;
       // "——在2013年1月23日山西省第十二届人民代表大会第一次会议上": the date inside the meeting phrase
       const inside = DATE_OPENING.exec(meeting);
       if (inside) {
         date = isoDate(inside[1], inside[2], inside[3]);
         meeting = meeting.slice(inside.index + inside[0].length).replace(/^[\s,，]+/, '');
-        sessionLine = i;
         break;
       }
-      sessionLine = i;
       // the date after the meeting on its line ("…第一次会议上（2013年1月25日）"), or on a line beside it
       // or after the speaker's line (河北 2011: meeting, "河北省省长 陈全国", "（2011年1月12日）")
       for (const j of [i, i + 1, i + 2, i - 1]) {
@@ -318,6 +317,11 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
       break;
     }
   }
+  // Title: the first line if it names the report, else the file's title attribute.
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).trim();
+  const title = /报告/.test(firstLine) && firstLine.length <= 60 ? firstLine.replace(/——.*$/, '') : attrTitle || null;
+
+  const titledYear = yearInTitle(`${title ?? ''}\n${attrTitle}`);
   if (!date) {
     // a line of the header that opens with the date ("（2007年1月22日司马义·铁力瓦尔地）", "（2014年1月11日长沙市
     // 第十四届人民代表大会第二次会议通过）") or ends with it in brackets ("河北省省长钮茂生（2002年1月24日）")
@@ -325,9 +329,8 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
       const d = DATE_OPENING.exec(line) ?? BRACKETED_DATE_LAST.exec(line);
       if (!d) continue;
       // a date that is no session's and years away from the title's is a slip of the source (江苏 2003: "（2010年2月20日 梁保华）")
-      const titled = yearInTitle(`${lines[0]}\n${attrTitle}`);
       const found = isoDate(d[1], d[2], d[3]);
-      if (found && titled !== null && Math.abs(Number(found.slice(0, 4)) - titled) > 1) warnings.push(`date ${found} left out: the title says ${titled}`);
+      if (found && titledYear !== null && Math.abs(Number(found.slice(0, 4)) - titledYear) > 1) warnings.push(`date ${found} left out: the title says ${titledYear}`);
       else date = found;
       break;
     }
@@ -349,17 +352,12 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
     if (m && !NOT_A_NAME.test(m[1])) ({ 1: speaker, 2: speakerTitle } = m);
   }
 
-  // Title: the first line if it names the report, else the file's title attribute.
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).trim();
-  const title = /报告/.test(firstLine) && firstLine.length <= 60 ? firstLine.replace(/——.*$/, '') : attrTitle || null;
-
   // Without a date, the year of the review heading ("2008年工作回顾": the report of 2009) comes before
   // the year in the title: sources often title a report by the year it reviews.
   let year = date ? Number(date.slice(0, 4)) : null;
   if (year === null) {
     // ("一、“十四五”时期和2025年工作回顾": the year may come after the plan's period)
     const review = /(?:^|\n)[^\n]{0,14}((?:19|20)\d{2})\s*年[^\n]{0,12}(?:工作)?(?:回顾|总结)/.exec(text.slice(0, 8000));
-    const titledYear = yearInTitle(`${title ?? ''}\n${attrTitle}`);
     if (review) {
       year = Number(review[1]) + 1;
       if (titledYear === null) warnings.push('year inferred from the review heading');

@@ -22,13 +22,7 @@ const sectionData = (() => {
  * "全面完成2003年各项预期目标" in a 2004 one.
  */
 export function roleOfHeading(title: string, targetYear: number | null = null): SectionRole | null {
-  let found: SectionRole | null = null;
-  for (const { role, re } of sectionData.roles) {
-    if (re.test(title)) {
-      found = role;
-      break;
-    }
-  }
+  const found = sectionData.roles.find(({ re }) => re.test(title))?.role ?? null;
   if (targetYear !== null && found !== 'glossary' && found !== 'self_building') {
     const years = [...title.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
     if (years.length && years.every((y) => y < targetYear)) return 'review';
