@@ -483,3 +483,47 @@ test('a part numbered 一、 whose title starts with a numeral (一、五年工�
   const huaian = (await extractPath(join(SHARED_REPORTS, 'city', '淮安市', '2025.md'))).x.actuals;
   assert.ok(!find(huaian, 'fixed_asset_investment', 'growth').some((r) => r.value === 11.9));
 });
+
+test('older ways of introducing the targets: 调控目标定为, 主要调控目标是, 经济增长预期为 (national 1997 and 1999, 浙江 2004)', async () => {
+  // 1997: "今年要保持国民经济持续、快速、健康发展，经济增长速度的调控目标定为8%，…" under a heading without a year
+  const y1997 = (await extractPath(join(SHARED_REPORTS, 'national', '1997.md'))).x;
+  assert.deepEqual(find(y1997.targets, 'gdp', 'growth').map((r) => [r.value, r.year]), [[8, 1997]]);
+  // 1999: "综合分析国内外的有利条件和制约因素，今年的经济增长预期为7%左右"
+  const y1999 = (await extractPath(join(SHARED_REPORTS, 'national', '1999.md'))).x;
+  assert.deepEqual(find(y1999.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[7, 'around']]);
+  // 浙江 2004: "…主要预期调控目标是:生产总值增长10%以上；…": this year's new jobs are a target, not last year's actual
+  const zhejiang = (await extractPath(join(SHARED_REPORTS, 'province', '浙江省', '2004.md'))).x;
+  assert.deepEqual(find(zhejiang.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[10, 'at_least']]);
+  assert.deepEqual(find(zhejiang.actuals, 'new_urban_jobs', 'level'), []);
+});
+
+test('in the review, a goal is not an actual: 力争达到, 力争实现翻番, 把今年经济增长目标定在 (national 1996, 宁夏 2013, 湖北 2021)', async () => {
+  // 1996: "粮食总产量要保证达到4900亿公斤，力争达到5000亿公斤" is the plan's goal; "粮食总产量达到4650亿公斤" was achieved
+  const y1996 = (await extractPath(join(SHARED_REPORTS, 'national', '1996.md'))).x;
+  assert.deepEqual(find(y1996.actuals, 'grain_output', 'level').map((r) => [r.value, r.year]), [[4650, 1995]]);
+  // 宁夏 2013: "…在2012年的基础上力争实现翻番，分别达到4700亿元…"
+  const ningxia = (await extractPath(join(SHARED_REPORTS, 'province', '宁夏回族自治区', '2013.md'))).x;
+  assert.ok(!find(ningxia.actuals, 'gdp', 'level').some((r) => r.value === 4700));
+  // 湖北 2021: a paragraph looking back at last year goes on "…把今年经济增长目标定在10%以上，是积极进取的"
+  const hubei = (await extractPath(join(SHARED_REPORTS, 'province', '湖北省', '2021.md'))).x;
+  assert.deepEqual(find(hubei.actuals, 'gdp', 'growth'), []);
+  assert.deepEqual(find(hubei.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[10, 'at_least']]);
+});
+
+test('where the passage is about this year: 全年 in its introduction, a paragraph before it that opens with the year, after the part on the government\'s conduct (汉中 2021, 红河 2025, 贵州 2006)', async () => {
+  // 汉中 2021, under "三、以“四个在汉中”率先突破推动“十四五”开好局起好步": "全年经济社会发展主要预期目标是：生产总值增长7%左右，…"
+  const hanzhong = (await extractPath(join(SHARED_REPORTS, 'city', '汉中市', '2021.md'))).x;
+  assert.deepEqual(find(hanzhong.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier, r.year]), [[7, 'around', 2021]]);
+  // 红河 2025, under "二、争先跨越，实现“十四五”规划…圆满收官": "2025年，是…收官之年…" / "政府工作的总体要求是:…" / "主要预期目标建议为:地区生产总值增长5%以上，…"
+  const honghe = (await extractPath(join(SHARED_REPORTS, 'city', '红河哈尼族彝族自治州', '2025.md'))).x;
+  assert.deepEqual(find(honghe.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[5, 'at_least']]);
+  // 贵州 2006 ends, after "加强政府自身建设", with "各位代表，2006年是…。今年全省经济社会发展的主要预期目标是:生产总值增长10%以上，…"
+  const guizhou = (await extractPath(join(SHARED_REPORTS, 'province', '贵州省', '2006.md'))).x;
+  assert.deepEqual(find(guizhou.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[10, 'at_least']]);
+});
+
+test('地方生产总值 is GDP (永州 2014)', async () => {
+  const { x } = await extractPath(join(SHARED_REPORTS, 'city', '永州市', '2014.md'));
+  assert.deepEqual(find(x.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[10.5, 'around']]);
+  assert.deepEqual(find(x.actuals, 'gdp', 'level').map((r) => [r.value, r.unit, r.year]), [[1163.4, '亿元', 2013]]);
+});

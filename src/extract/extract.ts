@@ -58,7 +58,7 @@ export interface Extraction {
 type Context = 'passage' | 'tasks' | 'review' | null;
 
 // "主要预期目标是：", "主要预期目标和约束指标建议为：", "主要目标为"
-const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主要经济社会发展目标|经济社会发展目标|主要指标|预期性指标)[^，。；：:“”]{0,14}?(?:是|为|如下|确定为|安排如下)?[：:]|(主要预期目标|主要目标|预期目标|发展目标)(?:是|为)/;
+const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主要经济社会发展目标|经济社会发展目标|主要指标|预期性指标|调控目标)[^，。；：:“”]{0,14}?(?:是|为|如下|确定为|安排如下)?[：:]|(主要预期目标|主要目标|预期目标|发展目标|调控目标)(?:定为|是|为)|经济增长预期(?:是|为)/;
 const OTHER_YEAR = /((?:19|20)\d{2})\s*年/g;
 /** A comparison with the end of a plan period: 较“十三五”末, 比“十二五”末. */
 const PLAN_BASE = /[较比][^，。；]{0,6}十[一二三四五六]五”?末/;
@@ -93,17 +93,23 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
   const thisYear = new RegExp(`今年|明年|${targetYear ?? '----'}年`);
   for (const p of doc.paragraphs) {
     const role = p.section === null ? null : doc.sections[p.section].role;
-    if (role === 'glossary' || role === 'self_building') continue;
+    if (role === 'glossary') continue;
     const para = text.slice(p.start, p.end);
     const m = TRIGGER.exec(para);
     if (!m) continue;
     const lead = para.slice(Math.max(0, m.index - 60), m.index);
     const titles = sectionTitles(doc, p.section);
+    // a paragraph that opens with this year ("今年，我们要…实现“十三五”开好头。主要预期目标为：") is about
+    // it; so is one whose introduction says 全年 ("全年经济社会发展主要预期目标是：", under a heading
+    // about the five-year plan's first year)
+    const aboutThisYear =
+      thisYear.test(lead) || /全年[^。；]{0,12}$/.test(lead) || thisYear.test(para.slice(0, Math.min(m.index, 6))) || opensWithThisYearBefore(doc, p.index, thisYear);
+    // after the part on the government's own conduct only when it is about this year (贵州 2006 ends
+    // with "各位代表，2006年是…。今年全省经济社会发展的主要预期目标是：…")
+    if (role === 'self_building' && !aboutThisYear) continue;
     // inside the review only where the report left out the heading of its second part (河池 2015
     // goes on from "一、2014年工作回顾" to "经济社会发展主要预期目标是：…" and the year's tasks)
-    let score = role === 'review' ? -3 : 0;
-    // a paragraph that opens with this year ("今年，我们要…实现“十三五”开好头。主要预期目标为：") is about it
-    const aboutThisYear = thisYear.test(lead) || thisYear.test(para.slice(0, Math.min(m.index, 6)));
+    let score = role === 'review' || role === 'self_building' ? -3 : 0;
     if (aboutThisYear) score += 4;
     else if (thisYear.test(titles)) score += 2;
     if (MULTI_YEAR.test(lead) && !aboutThisYear) score -= 6;
@@ -133,6 +139,23 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
   }
   if (best && best.score > -4) return best.passage;
   return unintroducedPassage(doc, thisYear);
+}
+
+/** Paragraphs before the passage's, in its section, that may say which year it is about. */
+const LEAD_PARAGRAPHS = 3;
+
+/**
+ * Whether one of the few paragraphs before this one in its section opens with this year: "2025年，是
+ * “十四五”规划收官之年…" / "政府工作的总体要求是：…" / "主要预期目标建议为：…", under a heading about the plan.
+ */
+function opensWithThisYearBefore(doc: ExtractionInput, index: number, thisYear: RegExp): boolean {
+  const section = doc.paragraphs[index].section;
+  for (let q = index - 1; q >= 0 && q >= index - LEAD_PARAGRAPHS; q--) {
+    const p = doc.paragraphs[q];
+    if (p.section !== section) return false;
+    if (thisYear.test(doc.text.slice(p.start, Math.min(p.end, p.start + 8)))) return true;
+  }
+  return false;
 }
 
 /** Metric names with a figure after them that make a paragraph a list of targets without an introduction. */
@@ -493,8 +516,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           const m = list.items[k];
           if (!m) return;
           const gap = text.slice(list.from, q.start);
-          // "年均增长8.0%和5.2%": not a year's figure
+          // "年均增长8.0%和5.2%": not a year's figure; "力争实现翻番，分别达到4700亿元…" in the review: a goal
           if (taxonomy.notAnnual.test(text.slice(listClause, q.start))) return;
+          if (context === 'review' && taxonomy.goalInReview.test(text.slice(listClause, q.start))) return;
           // "分别比1996年增长80.5%和71%": against another year
           if (yearFor !== null && [...gap.matchAll(OTHER_YEAR)].some((y) => Number(y[1]) !== yearFor)) return;
           // the words before the group's first figure are every figure's ("分别增加400元和150元")
@@ -560,8 +584,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           continue;
         }
         const between = text.slice(m.end, q.start);
-        // "国内生产总值年均递增14%左右，力争达到1000亿元": a target after a multi-year rate is the period's end
-        if (context !== 'review' && taxonomy.notAnnual.test(between)) {
+        // "国内生产总值年均递增14%左右，力争达到1000亿元": a target after a multi-year rate is the period's end;
+        // in the review, "力争达到5000亿公斤" is a goal, not what was achieved
+        if ((context !== 'review' && taxonomy.notAnnual.test(between)) || (context === 'review' && taxonomy.goalInReview.test(between))) {
           anchor = q.end;
           continue;
         }

@@ -28,6 +28,7 @@ interface ModifiersFile {
   at_most: { after: string[]; before: string[] };
   point: { before: string[] };
   stretch: { before: string[] };
+  goal_in_review: string[];
   growth_words: string[];
   fall_words: string[];
   not_annual: string[];
@@ -91,6 +92,7 @@ function load() {
     atLeastBefore: new RegExp(`(${alternation(modifiers.at_least.before)})\\s*$`),
     atMostBefore: new RegExp(`(${alternation(modifiers.at_most.before)})\\s*$`),
     stretchBefore: new RegExp(`(${alternation(modifiers.stretch.before)})`),
+    goalInReview: new RegExp(alternation(modifiers.goal_in_review)),
     growthWords: new RegExp(alternation(modifiers.growth_words)),
     fallWords: new RegExp(alternation(modifiers.fall_words)),
     notAnnual: notAnnualTest(modifiers),
