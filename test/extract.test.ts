@@ -7,6 +7,7 @@ import { extractFigures, type FigureRecord } from '../src/extract/extract.ts';
 import { toContract } from '../src/extract/contract.ts';
 import { scoreFile, totalScore, type GoldFile } from '../src/extract/evaluate.ts';
 import { findQuantities } from '../src/numbers/quantities.ts';
+import { normaliseText } from '../src/normalize/normalize.ts';
 import { SAMPLES, SHARED_REPORTS, gold, sample } from './helpers.ts';
 
 async function extractPath(path: string) {
@@ -526,4 +527,26 @@ test('地方生产总值 is GDP (永州 2014)', async () => {
   const { x } = await extractPath(join(SHARED_REPORTS, 'city', '永州市', '2014.md'));
   assert.deepEqual(find(x.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[10.5, 'around']]);
   assert.deepEqual(find(x.actuals, 'gdp', 'level').map((r) => [r.value, r.unit, r.year]), [[1163.4, '亿元', 2013]]);
+});
+
+test('a short title line before a blank line is a paragraph of its own where lines are paragraphs, not in a text wrapped at 26 characters (淮北 2016, 海南 1997)', async () => {
+  // 淮北 2016: "开局之年：奋力谱写转型发展和精致淮北建设新篇章" / "今年是…经济社会发展的主要预期目标是：全市生产总值增长7%左右，…"
+  const huaibei = await extractPath(join(SHARED_REPORTS, 'city', '淮北市', '2016.md'));
+  assert.ok(huaibei.doc.text.includes('开局之年：奋力谱写转型发展和精致淮北建设新篇章\n今年是'));
+  // and stays so when the normalised text is normalised again
+  assert.equal(normaliseText(huaibei.doc.text).text, huaibei.doc.text);
+  assert.deepEqual(find(huaibei.x.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[7, 'around']]);
+  // 海南 1997 has a blank line after every line: "今年我省经济发展的总盘子是：国内生产总值比上年增长" / "10%，其中…"
+  const hainan = await extractPath(join(SHARED_REPORTS, 'province', '海南省', '1997.md'));
+  assert.ok(hainan.doc.text.includes('国内生产总值比上年增长10%'));
+  assert.deepEqual(find(hainan.x.targets, 'gdp', 'growth').map((r) => r.value), [10]);
+});
+
+test('a task sentence that names a five-year plan\'s period before a metric sets the period\'s goal, not the year\'s (惠州 2021, 陕西 2008)', async () => {
+  // 惠州 2021: "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”"
+  const huizhou = (await extractPath(join(SHARED_REPORTS, 'city', '惠州市', '2021.md'))).x;
+  assert.deepEqual(find(huizhou.targets, 'gdp', 'level'), []);
+  // 陕西 2008: "今后五年，全省经济社会发展的主要目标是：…城镇居民人均可支配收入达到1.8万元"
+  const shaanxi = (await extractPath(join(SHARED_REPORTS, 'province', '陕西省', '2008.md'))).x;
+  assert.deepEqual(find(shaanxi.targets, 'urban_disposable_income', 'level'), []);
 });

@@ -73,6 +73,9 @@ const MULTI_YEAR = /十[一二三四五六]五|五年|规划|远景|中长期|�
 /** A sentence of a task part that opens with a period other than the year: 力争到2025年, 今后五年, “十四五”期间. */
 const PERIOD_OPENING = /^(?:力争|争取|确保|努力|我们要)?(?:到(?:(\d{4})年|“?十[一二三四五六]五”?末)|(?:今后|未来)?[三五]年(?:内|间|时间)?(?!前|来)|“?十[一二三四五六]五”?(?:期间|时期))/;
 
+/** A five-year plan's period, or the next five years, named inside a sentence. */
+const PLAN_PERIOD = /十[一二三四五六]五”?(?:期间|时期)|(?:今后|未来)五年/;
+
 /** Titles of a section and the sections above it. */
 function sectionTitles(doc: ExtractionInput, index: number | null): string {
   const titles: string[] = [];
@@ -555,6 +558,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       if (context !== 'passage' && namesSubRegion(prefix, own)) continue;
       // (a part of the year before the name is lifted by the whole year after it: "扭转了上半年固定资产投资增速下滑态势，全年增长5.1%")
       if (context !== 'passage' && taxonomy.notAnnual.test(prefix, text.slice(m.end, scopeEnd))) continue;
+      // "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”": a task
+      // sentence that named a plan's period before the name sets the period's goal
+      if (context === 'tasks' && PLAN_PERIOD.test(text.slice(from, m.start))) continue;
 
       const own_figures = figures.filter((q) => q.start >= (listed ? mentions[next - 1].end : m.end) && q.end <= scopeEnd);
       const seen = new Set<Quantity>();

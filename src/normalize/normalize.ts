@@ -235,6 +235,16 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
   }
 
   const kept = lines.filter((l) => !l.drop && l.start < l.end && stripEmphasis(input.slice(l.start, l.end)).trim() !== '');
+  // lines that are whole paragraphs (most long lines end a sentence), not a text broken by wrapping
+  let longLines = 0;
+  let unended = 0;
+  for (const l of kept) {
+    const t = stripEmphasis(input.slice(l.start, l.end));
+    if (t.length < COUNTED_LINE) continue;
+    longLines++;
+    if (!SENTENCE_END.test(t)) unended++;
+  }
+  const linesAreParagraphs = unended <= longLines * WRAPPED_SHARE;
   const out = new MappedTextBuilder();
   const headingLevels = new Map<number, number>();
   // Whether a line continues the one before is judged on the whole paragraph written so far, so that
@@ -244,7 +254,7 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
   for (const line of kept) {
     const text = input.slice(line.start, line.end);
     if (first) {
-      if (shouldJoin(first, paragraph, line, text)) {
+      if (shouldJoin(first, paragraph, line, text, linesAreParagraphs)) {
         if (/[A-Za-z0-9]$/.test(paragraph) && /^[A-Za-z]/.test(text)) {
           out.emit(' ', line.start);
           paragraph += ' ';
@@ -267,7 +277,7 @@ function stripEmphasis(s: string): string {
   return s.replace(/\*\*/g, '');
 }
 
-function shouldJoin(a: Line, aText: string, b: Line, bText: string): boolean {
+function shouldJoin(a: Line, aText: string, b: Line, bText: string, linesAreParagraphs: boolean): boolean {
   if (isHeadingLike(aText, a) || isHeadingLike(stripEmphasis(bText), b)) return false;
   const aPlain = stripEmphasis(aText);
   const bPlain = stripEmphasis(bText);
@@ -281,9 +291,19 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string): boolean {
   if (HEADING_NUMBER.test(bPlain)) return false;
   if (/^(各位代表|同志们)/.test(bPlain)) return false;
   if (CONTINUES.test(aPlain)) return true;
+  // where lines are paragraphs, a short title with no sentence in it is one of its own ("开局之年：奋力
+  // 谱写转型发展和精致淮北建设新篇章" above "今年是…"); in a text wrapped at 26 characters (海南 1997),
+  // such a line is broken off its sentence
+  if (linesAreParagraphs && aPlain.length < UNPUNCTUATED_TITLE && !/[，,、；;]/.test(aPlain)) return false;
   // A line broken by wrapping is long; a title, a speaker line or a list item without punctuation is short.
   return aPlain.length >= 20;
 }
+
+/** A paragraph this short without a comma is a title where lines are paragraphs (see shouldJoin). */
+const UNPUNCTUATED_TITLE = 30;
+/** At most this share of the lines of 20 characters or more may end inside a sentence for the lines to be taken as paragraphs. */
+const WRAPPED_SHARE = 0.2;
+const COUNTED_LINE = 20;
 
 /** The characters writeLine decides on: * (emphasis), space, [ and 〔 (footnote marks), ．. */
 const NEEDS_DECISION = new Uint8Array(65536);
