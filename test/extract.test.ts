@@ -550,3 +550,19 @@ test('a task sentence that names a five-year plan\'s period before a metric sets
   const shaanxi = (await extractPath(join(SHARED_REPORTS, 'province', '陕西省', '2008.md'))).x;
   assert.deepEqual(find(shaanxi.targets, 'urban_disposable_income', 'level'), []);
 });
+
+test('主要预期指标是 and 奋斗目标是 introduce the targets; a list that opens with the plan\'s period is the plan\'s (太原 2019, 酒泉 2025, 辽宁 2011, 大连 2021)', async () => {
+  // 太原 2019: "主要预期指标是：地区生产总值增长8%左右，…"
+  const taiyuan = (await extractPath(join(SHARED_REPORTS, 'city', '太原市', '2019.md'))).x;
+  assert.deepEqual(find(taiyuan.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[8, 'around']]);
+  // 酒泉 2025: "奋斗目标是:地区生产总值增长7%以上，…"
+  const jiuquan = (await extractPath(join(SHARED_REPORTS, 'city', '酒泉市', '2025.md'))).x;
+  assert.deepEqual(find(jiuquan.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[7, 'at_least']]);
+  // 辽宁 2011: "今年全省经济社会发展的主要预期指标是：…城镇登记失业率控制在4.3%以内", not the plan's 4%
+  const liaoning = (await extractPath(join(SHARED_REPORTS, 'province', '辽宁省', '2011.md'))).x;
+  assert.deepEqual(find(liaoning.targets, 'registered_unemployment_rate', 'level').map((r) => r.value), [4.3]);
+  // 大连 2021: "《纲要》提出经济社会发展的奋斗目标是：通过五年的努力，到2025年，…" is not the year's passage
+  const dalian = (await extractPath(join(SHARED_REPORTS, 'city', '大连市', '2021.md'))).x;
+  assert.deepEqual(find(dalian.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[6.5, 'around']]);
+  assert.equal(find(dalian.targets, 'pollutant_reduction', 'reduction').length, 1);
+});

@@ -58,7 +58,7 @@ export interface Extraction {
 type Context = 'passage' | 'tasks' | 'review' | null;
 
 // "主要预期目标是：", "主要预期目标和约束指标建议为：", "主要目标为"
-const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主要经济社会发展目标|经济社会发展目标|主要指标|预期性指标|调控目标)[^，。；：:“”]{0,14}?(?:是|为|如下|确定为|安排如下)?[：:]|(主要预期目标|主要目标|预期目标|发展目标|调控目标)(?:定为|是|为)|经济增长预期(?:是|为)/;
+const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主要经济社会发展目标|经济社会发展目标|主要指标|预期性指标|预期指标|调控目标|奋斗目标)[^，。；：:“”]{0,14}?(?:是|为|如下|确定为|安排如下)?[：:]|(主要预期目标|主要目标|预期目标|发展目标|调控目标)(?:定为|是|为)|经济增长预期(?:是|为)/;
 const OTHER_YEAR = /((?:19|20)\d{2})\s*年/g;
 /** A comparison with the end of a plan period: 较“十三五”末, 比“十二五”末. */
 const PLAN_BASE = /[较比][^，。；]{0,6}十[一二三四五六]五”?末/;
@@ -116,6 +116,10 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
     if (aboutThisYear) score += 4;
     else if (thisYear.test(titles)) score += 2;
     if (MULTI_YEAR.test(lead) && !aboutThisYear) score -= 6;
+    // "奋斗目标是：通过五年的努力，到2025年，…": the list opens with the plan's period
+    const opening = para.slice(m.index + m[0].length, m.index + m[0].length + 16);
+    const openingYear = /到((?:19|20)\d{2})年/.exec(opening);
+    if (MULTI_YEAR.test(opening) || (openingYear && Number(openingYear[1]) !== targetYear)) score -= 6;
     if (MULTI_YEAR.test(titles) && !thisYear.test(titles)) score -= 4;
     const years = [...lead.matchAll(OTHER_YEAR)].map((y) => Number(y[1]));
     if (targetYear !== null && years.length && !years.includes(targetYear)) score -= 6;
