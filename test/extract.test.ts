@@ -566,3 +566,19 @@ test('主要预期指标是 and 奋斗目标是 introduce the targets; a list th
   assert.deepEqual(find(dalian.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[6.5, 'around']]);
   assert.equal(find(dalian.targets, 'pollutant_reduction', 'reduction').length, 1);
 });
+
+test('more names of canonical metrics, and the year before as a comparison\'s base (岳阳 2025, 烟台 2007, 丹东 2016, 巴彦淖尔 2023)', async () => {
+  // 岳阳 2025: "主要预期目标是:GDP增长5.5%以上，一般公共预算地方收入增长3.5%，…"
+  const yueyang = (await extractPath(join(SHARED_REPORTS, 'city', '岳阳市', '2025.md'))).x;
+  assert.deepEqual(find(yueyang.targets, 'general_budget_revenue', 'growth').map((r) => [r.value, r.modifier]), [[3.5, 'point']]);
+  // 烟台 2007: "实际外商直接投资21.5亿美元，增长13%"
+  const yantai = (await extractPath(join(SHARED_REPORTS, 'city', '烟台市', '2007.md'))).x;
+  assert.deepEqual(find(yantai.actuals, 'fdi_actual', 'level').map((r) => [r.value, r.unit]), [[21.5, '亿美元']]);
+  // 丹东 2016: "城镇居民可支配收入完成24536元，增长7%；农村居民可支配收入完成12335元"
+  const dandong = (await extractPath(join(SHARED_REPORTS, 'city', '丹东市', '2016.md'))).x;
+  assert.deepEqual(find(dandong.actuals, 'urban_disposable_income', 'level').map((r) => r.value), [24536]);
+  assert.deepEqual(find(dandong.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [12335]);
+  // 巴彦淖尔 2023: "一般公共财政预算收入较2022年预算数增长4%左右" is the year's growth
+  const bayannur = (await extractPath(join(SHARED_REPORTS, 'city', '巴彦淖尔市', '2023.md'))).x;
+  assert.deepEqual(find(bayannur.targets, 'general_budget_revenue', 'growth').map((r) => [r.value, r.modifier]), [[4, 'around']]);
+});

@@ -60,6 +60,8 @@ type Context = 'passage' | 'tasks' | 'review' | null;
 // "主要预期目标是：", "主要预期目标和约束指标建议为：", "主要目标为"
 const TRIGGER = /(主要预期目标|主要目标|预期目标|发展目标|主要经济社会发展目标|经济社会发展目标|主要指标|预期性指标|预期指标|调控目标|奋斗目标)[^，。；：:“”]{0,14}?(?:是|为|如下|确定为|安排如下)?[：:]|(主要预期目标|主要目标|预期目标|发展目标|调控目标)(?:定为|是|为)|经济增长预期(?:是|为)/;
 const OTHER_YEAR = /((?:19|20)\d{2})\s*年/g;
+/** A year, with the comparison word before it when there is one (较2022年, 比上年 is not a year). */
+const COMPARED_YEAR = /([较比])?((?:19|20)\d{2})\s*年/g;
 /** A comparison with the end of a plan period: 较“十三五”末, 比“十二五”末. */
 const PLAN_BASE = /[较比][^，。；]{0,6}十[一二三四五六]五”?末/;
 
@@ -587,8 +589,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           anchor = q.end;
           continue;
         }
-        // a year other than the figure's, in its clause or between the metric and it ("与1996年相比，增长68.9%")
-        const years = [...(clause + text.slice(m.end, q.start)).matchAll(OTHER_YEAR)].map((y) => Number(y[1]));
+        // a year other than the figure's, in its clause or between the metric and it ("与1996年相比，增长68.9%");
+        // the year before as the base of a comparison is the figure's own year's growth ("较2022年预算数增长4%左右")
+        const years = [...(clause + text.slice(m.end, q.start)).matchAll(COMPARED_YEAR)].filter((y) => !(y[1] && Number(y[2]) === (yearFor ?? 0) - 1)).map((y) => Number(y[2]));
         if (yearFor !== null && years.some((y) => y !== yearFor)) {
           anchor = q.end;
           continue;
