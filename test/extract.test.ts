@@ -582,3 +582,13 @@ test('more names of canonical metrics, and the year before as a comparison\'s ba
   const bayannur = (await extractPath(join(SHARED_REPORTS, 'city', '巴彦淖尔市', '2023.md'))).x;
   assert.deepEqual(find(bayannur.targets, 'general_budget_revenue', 'growth').map((r) => [r.value, r.modifier]), [[4, 'around']]);
 });
+
+test('a figure after 预计全年 in its own clause is the metric\'s, after a rank between them (陇南 2023, 通化 2022)', async () => {
+  // 陇南 2023: "地区生产总值增速居全省第3位，预计全年完成560亿元，增长7%"
+  const longnan = (await extractPath(join(SHARED_REPORTS, 'city', '陇南市', '2023.md'))).x;
+  assert.deepEqual(find(longnan.actuals, 'gdp', 'level').map((r) => [r.value, r.unit, r.year, r.estimated]), [[560, '亿元', 2022, true]]);
+  assert.deepEqual(find(longnan.actuals, 'gdp', 'growth').map((r) => r.value), [7]);
+  // 通化 2022: "地区生产总值逐季升位，预计全年增长8%"
+  const tonghua = (await extractPath(join(SHARED_REPORTS, 'city', '通化市', '2022.md'))).x;
+  assert.deepEqual(find(tonghua.actuals, 'gdp', 'growth').map((r) => [r.value, r.year]), [[8, 2021]]);
+});
