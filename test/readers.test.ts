@@ -103,6 +103,15 @@ test('a zip that is not a .docx and a corrupt PDF are refused with a reason', as
   assert.match((await readError(pdf)).message, /broken\.pdf: (not a readable PDF|the PDF has no text layer)/);
 });
 
+test('a .docx or .pdf whose bytes are text is refused, not stored as a report', async () => {
+  const docx = join(dir, 'truncated.docx');
+  writeFileSync(docx, 'PK broken');
+  assert.match((await readError(docx)).message, /truncated\.docx: not a \.docx document/);
+  const pdf = join(dir, 'renamed.pdf');
+  writeFileSync(pdf, '2024年政府工作报告\n各位代表：');
+  assert.match((await readError(pdf)).message, /renamed\.pdf: not a PDF document/);
+});
+
 test('a file mixing UTF-8 and GB18030, even within a line, reads correctly with a warning', async () => {
   const file = join(dir, 'mixed.txt');
   const cut = utf8.indexOf('完成地区生产总值');

@@ -82,6 +82,10 @@ export async function readReportBytes(path: string, bytes: Uint8Array): Promise<
   }
   if (startsWith(bytes, '\xd0\xcf\x11\xe0')) throw new ReadError(path, 'a legacy Word/Office (.doc) file: save it as .docx or PDF');
   if (startsWith(bytes, '{\\rtf')) throw new ReadError(path, 'an RTF file: save it as .docx, PDF or text');
+  // a file named as a document whose bytes are not one is damaged or mislabelled: reading it as text
+  // would store whatever bytes it has as a report
+  if (ext === '.docx') throw new ReadError(path, 'not a .docx document (its bytes are not a zip archive)');
+  if (ext === '.pdf') throw new ReadError(path, 'not a PDF document (it does not start with %PDF-)');
 
   if (bytes.length > 4 * MAX_TEXT_CHARS) throw new ReadError(path, `too large for one report (${Math.round(bytes.length / 1048576)} MB of text)`);
   const { text, encoding } = decodeText(bytes, path);
