@@ -71,3 +71,12 @@ test('every normalised character maps back to the character it came from', () =>
     assert.deepEqual(runsToMap(mapToRuns(n.map)), n.map);
   }
 });
+
+test('a letter-spaced line (a space between every two characters) is closed up, digits, points and % too; other spaces stay', () => {
+  const n = normaliseText('各位代表：\n地 区 生 产 总 值 增 长 5 . 5 % 左 右 ， 达 到 2 4 6 5 3 . 4 亿 元 。\n全年完成2 311.43亿元，GDP growth of 5 percent.');
+  assert.equal(n.text, '各位代表：\n地区生产总值增长5.5%左右，达到24653.4亿元。\n全年完成2 311.43亿元，GDP growth of 5 percent.');
+  // each character still points at its place in the original
+  const at = n.text.indexOf('5.5%');
+  const [s, e] = toOriginalRange(n.map, at, at + 4);
+  assert.equal('各位代表：\n地 区 生 产 总 值 增 长 5 . 5 % 左 右'.slice(s, e), '5 . 5 %');
+});

@@ -267,7 +267,7 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
     }
     if (!first && (line.heading !== undefined || line.bold)) headingLevels.set(out.length, line.heading ?? 0);
     first ??= line;
-    paragraph += writeLine(out, input, line.start, line.end);
+    paragraph += writeLine(out, input, line.start, line.end, isLetterSpaced(input, line.start, line.end));
   }
   const { text, map } = out.finish(input.length);
   return { text, map, headingLevels, dropped };
@@ -310,7 +310,29 @@ const NEEDS_DECISION = new Uint8Array(65536);
 for (const ch of '* [〔．') NEEDS_DECISION[ch.charCodeAt(0)] = 1;
 
 /** Copies a line, dropping `**` emphasis and the spaces that PDF and web text put next to Chinese characters. */
-function writeLine(out: MappedTextBuilder, input: string, start: number, end: number): string {
+/** Characters of a line that must be set apart by single spaces for it to be letter-spaced. */
+const LETTER_SPACED_SHARE = 0.8;
+const LETTER_SPACED_MIN = 8;
+
+/**
+ * Whether a line has a space between nearly every two characters ("地 区 生 产 总 值 增 长 5 . 5 %", as a
+ * PDF layer of letter-spaced type gives it): then even the spaces between digits, points and % go.
+ */
+function isLetterSpaced(input: string, start: number, end: number): boolean {
+  // such a line has a space after its first or second character; most lines are passed over here
+  if (input.charCodeAt(start + 1) !== 32 && input.charCodeAt(start + 2) !== 32) return false;
+  let spaced = 0;
+  let adjacent = 0;
+  for (let i = start + 1; i < end; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 32) continue;
+    if (input.charCodeAt(i - 1) !== 32) adjacent++;
+    else if (i >= start + 2 && input.charCodeAt(i - 2) !== 32) spaced++;
+  }
+  return spaced >= LETTER_SPACED_MIN && spaced >= (spaced + adjacent) * LETTER_SPACED_SHARE;
+}
+
+function writeLine(out: MappedTextBuilder, input: string, start: number, end: number, letterSpaced = false): string {
   let written = '';
   let i = start;
   // ordinary characters are copied in runs up to the next one that needs a decision (searched for
@@ -344,7 +366,7 @@ function writeLine(out: MappedTextBuilder, input: string, start: number, end: nu
       const emphasis = j + 1 < end && input[j] === '*' && input[j + 1] === '*';
       const after = emphasis ? (j + 2 < end ? input[j + 2] : '') : j < end ? input[j] : '';
       // spaces at either end of a line (also beside ** marks) and next to Chinese characters go
-      if (after === '' || written === '' || CJK.test(before) || CJK.test(after)) {
+      if (after === '' || written === '' || CJK.test(before) || CJK.test(after) || (letterSpaced && j - i === 1)) {
         i = j;
         continue;
       }
