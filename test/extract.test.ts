@@ -592,3 +592,16 @@ test('a figure after 预计全年 in its own clause is the metric\'s, after a ra
   const tonghua = (await extractPath(join(SHARED_REPORTS, 'city', '通化市', '2022.md'))).x;
   assert.deepEqual(find(tonghua.actuals, 'gdp', 'growth').map((r) => [r.value, r.year]), [[8, 2021]]);
 });
+
+test('a list of sectors sharing 增加值 names each sector\'s value added (贵阳 2022, 济南 2014, 泉州 2018)', async () => {
+  // 贵阳 2022: "农业、规模以上工业、服务业增加值分别增长6.5%、10.5%和6.5%左右"
+  const guiyang = (await extractPath(join(SHARED_REPORTS, 'city', '贵阳市', '2022.md'))).x;
+  assert.deepEqual(find(guiyang.targets, 'industrial_value_added', 'growth').map((r) => [r.value, r.modifier]), [[10.5, 'point']]);
+  assert.deepEqual(find(guiyang.targets, 'service_value_added', 'growth').map((r) => [r.value, r.modifier]), [[6.5, 'around']]);
+  // 济南 2014: "农业、服务业、规模以上工业增加值分别增长4%、10%和10%"
+  const jinan = (await extractPath(join(SHARED_REPORTS, 'city', '济南市', '2014.md'))).x;
+  assert.deepEqual(find(jinan.targets, 'service_value_added', 'growth').map((r) => r.value), [10]);
+  // 泉州 2018: last year's "规模以上工业、第三产业增加值分别增长8.2%和10.5%"
+  const quanzhou = (await extractPath(join(SHARED_REPORTS, 'city', '泉州市', '2018.md'))).x;
+  assert.deepEqual(find(quanzhou.actuals, 'industrial_value_added', 'growth').map((r) => [r.value, r.year]), [[8.2, 2017]]);
+});

@@ -144,6 +144,10 @@ export function clauseStart(text: string, from: number, at: number): number {
  * allowed left-context words is part of a longer noun (生产性服务业增加值) and is not reported.
  * `previous` is the metric named just before the range, for elliptical shares (…，占地区生产总值比重4.1%).
  */
+/** Head nouns a list of names may share ("农业、规模以上工业、服务业增加值"), and the longest item of such a list. */
+const SHARED_HEADS = ['增加值'];
+const SHARED_ITEM_MAX = 8;
+
 export function findMentions(text: string, from: number, to: number): MetricMention[] {
   const slice = text.slice(from, to);
   const mentions: MetricMention[] = [];
@@ -197,6 +201,25 @@ export function findMentions(text: string, from: number, to: number): MetricMent
     for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].start >= start && mentions[i].start < end) mentions.splice(i, 1);
     mentions.push({ metric, label: text.slice(start, end), start, end, growthOnly: false, share: true });
     SHARE.lastIndex = m.index + m[0].length;
+  }
+
+  // "农业、规模以上工业、服务业增加值分别增长7%、11%和10.5%": the items before the last name share its
+  // head noun; an item that makes a metric's name with it (规模以上工业 + 增加值) names that metric
+  for (const last of [...mentions]) {
+    const head = SHARED_HEADS.find((h) => last.label.endsWith(h) && last.label.length > h.length);
+    if (!head) continue;
+    let end = last.start;
+    while (end > from && /[、和及]/.test(text[end - 1])) {
+      let start = end - 1;
+      while (start > from && /[\u4e00-\u9fa5]/.test(text[start - 1]) && end - 1 - start < SHARED_ITEM_MAX) start--;
+      const item = text.slice(start, end - 1);
+      if (!item || (start > from && /[\u4e00-\u9fa5]/.test(text[start - 1]))) break;
+      const named = taxonomy.aliasToMetric.get(item + head);
+      if (named && !mentions.some((x) => x.start < end - 1 && x.end > start)) {
+        mentions.push({ metric: named.metric, label: item + head, start, end: end - 1, growthOnly: false, share: false });
+      }
+      end = start;
+    }
   }
 
   // "规模以上工业总产值4.43万亿元，增加值增长3.6%", "服务业质效提升，实现增加值9700亿元": 增加值 standing
