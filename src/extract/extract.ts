@@ -591,8 +591,10 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         }
         // a year other than the figure's, in its clause or between the metric and it ("与1996年相比，增长68.9%");
         // the year before as the base of a comparison is the figure's own year's growth ("较2022年预算数增长4%左右")
-        const years = [...(clause + text.slice(m.end, q.start)).matchAll(COMPARED_YEAR)].filter((y) => !(y[1] && Number(y[2]) === (yearFor ?? 0) - 1)).map((y) => Number(y[2]));
-        if (yearFor !== null && years.some((y) => y !== yearFor)) {
+        const otherYear =
+          yearFor !== null &&
+          [...(clause + text.slice(m.end, q.start)).matchAll(COMPARED_YEAR)].some((y) => Number(y[2]) !== yearFor && !(y[1] && Number(y[2]) === yearFor - 1));
+        if (otherYear) {
           anchor = q.end;
           continue;
         }

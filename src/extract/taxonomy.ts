@@ -139,15 +139,15 @@ export function clauseStart(text: string, from: number, at: number): number {
   return from;
 }
 
+/** Head nouns a list of names may share ("农业、规模以上工业、服务业增加值"), and the longest item of such a list. */
+const SHARED_HEADS = ['增加值'];
+const SHARED_ITEM_MAX = 8;
+
 /**
  * Metric names in text[from, to). A name directly after a Chinese character that is not one of the
  * allowed left-context words is part of a longer noun (生产性服务业增加值) and is not reported.
  * `previous` is the metric named just before the range, for elliptical shares (…，占地区生产总值比重4.1%).
  */
-/** Head nouns a list of names may share ("农业、规模以上工业、服务业增加值"), and the longest item of such a list. */
-const SHARED_HEADS = ['增加值'];
-const SHARED_ITEM_MAX = 8;
-
 export function findMentions(text: string, from: number, to: number): MetricMention[] {
   const slice = text.slice(from, to);
   const mentions: MetricMention[] = [];

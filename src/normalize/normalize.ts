@@ -240,7 +240,7 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
   let unended = 0;
   for (const l of kept) {
     const t = stripEmphasis(input.slice(l.start, l.end));
-    if (t.length < COUNTED_LINE) continue;
+    if (t.length < LONG_LINE) continue;
     longLines++;
     if (!SENTENCE_END.test(t)) unended++;
   }
@@ -296,21 +296,21 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, linesArePara
   // such a line is broken off its sentence
   if (linesAreParagraphs && aPlain.length < UNPUNCTUATED_TITLE && !/[，,、；;]/.test(aPlain)) return false;
   // A line broken by wrapping is long; a title, a speaker line or a list item without punctuation is short.
-  return aPlain.length >= 20;
+  return aPlain.length >= LONG_LINE;
 }
 
+/** A line this long may be one broken by wrapping. */
+const LONG_LINE = 20;
 /** A paragraph this short without a comma is a title where lines are paragraphs (see shouldJoin). */
 const UNPUNCTUATED_TITLE = 30;
-/** At most this share of the lines of 20 characters or more may end inside a sentence for the lines to be taken as paragraphs. */
+/** At most this share of the long lines may end inside a sentence for the lines to be taken as paragraphs. */
 const WRAPPED_SHARE = 0.2;
-const COUNTED_LINE = 20;
 
 /** The characters writeLine decides on: * (emphasis), space, [ and 〔 (footnote marks), ．. */
 const NEEDS_DECISION = new Uint8Array(65536);
 for (const ch of '* [〔．') NEEDS_DECISION[ch.charCodeAt(0)] = 1;
 
-/** Copies a line, dropping `**` emphasis and the spaces that PDF and web text put next to Chinese characters. */
-/** Characters of a line that must be set apart by single spaces for it to be letter-spaced. */
+/** The share of a line's characters, and how many at least, that a single space sets apart when the line is letter-spaced. */
 const LETTER_SPACED_SHARE = 0.8;
 const LETTER_SPACED_MIN = 8;
 
@@ -332,6 +332,7 @@ function isLetterSpaced(input: string, start: number, end: number): boolean {
   return spaced >= LETTER_SPACED_MIN && spaced >= (spaced + adjacent) * LETTER_SPACED_SHARE;
 }
 
+/** Copies a line, dropping `**` emphasis and the spaces that PDF and web text put next to Chinese characters. */
 function writeLine(out: MappedTextBuilder, input: string, start: number, end: number, letterSpaced = false): string {
   let written = '';
   let i = start;
