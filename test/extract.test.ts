@@ -605,3 +605,25 @@ test('a list of sectors sharing 增加值 names each sector\'s value added (贵�
   const quanzhou = (await extractPath(join(SHARED_REPORTS, 'city', '泉州市', '2018.md'))).x;
   assert.deepEqual(find(quanzhou.actuals, 'industrial_value_added', 'growth').map((r) => [r.value, r.year]), [[8.2, 2017]]);
 });
+
+test('a sentence that opens with a zone or another county as its subject gives that place\'s figures, not the region\'s (宜宾 2021/2022, 儋州 2022, 武威 2025, 唐山 2014, 西安 2026)', async () => {
+  // 宜宾 2022: "三江新区获批全省首个省级新区，…，预计2021年实现地区生产总值300亿元、增长23%" (the 全省 in it is the province)
+  const yibin2022 = (await extractPath(join(SHARED_REPORTS, 'city', '宜宾市', '2022.md'))).x;
+  assert.deepEqual(find(yibin2022.actuals, 'gdp', 'growth'), []);
+  assert.deepEqual(find(yibin2022.actuals, 'gdp', 'level').map((r) => r.value), [3000]);
+  // 宜宾 2021: "新区发展总体规划正式印发，…，预计2020年地区生产总值增长20%以上"; the city's is "全年增长4.6%"
+  const yibin2021 = (await extractPath(join(SHARED_REPORTS, 'city', '宜宾市', '2021.md'))).x;
+  assert.deepEqual(find(yibin2021.actuals, 'gdp', 'growth').map((r) => r.value), [4.6]);
+  // 儋州 2022: "其中，2021年洋浦经济开发区主要经济指标成绩喜人，地区生产总值、固定资产投资、…分别增长30%、115.7%、92.3%"
+  const danzhou = (await extractPath(join(SHARED_REPORTS, 'city', '儋州市', '2022.md'))).x;
+  assert.deepEqual(find(danzhou.actuals, 'gdp', 'growth'), []);
+  // 武威 2025: "古浪县绿色工业扩规提质，预计规上工业产值增长18%"
+  const wuwei = (await extractPath(join(SHARED_REPORTS, 'city', '武威市', '2025.md'))).x;
+  assert.deepEqual(find(wuwei.actuals, 'industrial_output', 'growth'), []);
+  // 唐山 2014: "…要达到全市的45%以上；曹妃甸区固定资产投资增长22%，公共财政预算收入确保增长30%、力争达到50%": after ；
+  const tangshan = (await extractPath(join(SHARED_REPORTS, 'city', '唐山市', '2014.md'))).x;
+  assert.deepEqual(find(tangshan.targets, 'general_budget_revenue', 'growth').map((r) => r.value), [10]);
+  // 西安 2026: "统筹实施工业园区、工业企业、工业项目支持政策，规上工业总产值突破万亿元大关、增长6.9%": a zone after a verb is no subject
+  const xian = (await extractPath(join(SHARED_REPORTS, 'city', '西安市', '2026.md'))).x;
+  assert.deepEqual(find(xian.actuals, 'industrial_output', 'growth').map((r) => r.value), [6.9]);
+});

@@ -236,6 +236,18 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** jieba's tags of a verb, a preposition, an adverb and a conjunction: the words that lead an action. */
+const ACTION_TAGS = new Set(['v', 'p', 'd', 'c']);
+
+/**
+ * Whether a text opens with a word that leads an action ("加快咸宁高新区发展", "确保拉萨综合保税区…")
+ * rather than a name ("三江新区获批…", "洋浦经济开发区…"), by jieba's part-of-speech tags.
+ */
+export function opensWithAction(text: string): boolean {
+  const first = jieba().tag(text, true)[0];
+  return first !== undefined && ACTION_TAGS.has(first.tag);
+}
+
 let stopwords: Set<string> | null = null;
 export function isContentWord(w: string): boolean {
   stopwords ??= new Set(dataLines('stopwords.txt'));

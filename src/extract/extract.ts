@@ -15,6 +15,8 @@ export type ExtractionInput = Pick<AnalysedDocument, 'text' | 'metadata' | 'sect
 import { findQuantities, type Quantity as Figure } from '../numbers/quantities.ts';
 import { clauseStart, findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
 import { targetYearOf } from '../structure/metadata.ts';
+import { gazetteer } from '../structure/gazetteer.ts';
+import { opensWithAction } from '../analysis/words.ts';
 
 export type Modifier = 'point' | 'around' | 'at_least' | 'at_most' | 'range' | 'qualitative' | 'not_set';
 
@@ -230,6 +232,22 @@ function ownRegionWords(doc: ExtractionInput): RegExp {
   return new RegExp(words.sort((a, b) => b.length - a.length).join('|'), 'g');
 }
 
+/** The words a report at each level calls its own whole region by (全省 in a city's report is the province). */
+const WHOLE_REGION: Record<string, string[]> = {
+  national: ['全国', '我国'],
+  province: ['全省', '我省', '本省', '全区', '我区'],
+  prefecture: ['全市', '我市', '本市', '全州', '我州', '全盟', '全地区'],
+  county: ['全县', '我县', '本县', '全区', '我区', '本区', '全旗', '我旗', '全市', '我市'],
+};
+
+/** The report's own region named again: its names, or its level's word for the whole region. */
+function ownRegionAgain(doc: ExtractionInput): RegExp {
+  const names = [doc.metadata.county ?? doc.metadata.city ?? doc.metadata.province].filter((n): n is string => Boolean(n));
+  const short = names.map((n) => n.replace(/(省|市|区|县|自治区|自治州|自治县|壮族|回族|维吾尔)+$/, '')).filter((n) => n.length >= 2);
+  const words = [...(WHOLE_REGION[doc.metadata.level ?? ''] ?? Object.values(WHOLE_REGION).flat()), ...names, ...short];
+  return new RegExp(words.sort((a, b) => b.length - a.length).join('|'));
+}
+
 /** A clause that names a part of the region (a district, a zone, a town) before the metric. */
 /** A place's name: a town, a district, a zone (not 市长, 区委, 县政府). */
 const PLACE = /[\u4e00-\u9fa5]{1,10}(市|区|县|镇|乡|街道|园区|开发区|新区|新城|高新区|示范区|片区|板块|保税区)(?!长|委|政府)/;
@@ -240,6 +258,45 @@ function namesSubRegion(prefix: string, own: RegExp): boolean {
   const rest = prefix.replace(own, '').replace(/地区/g, '');
   // most prefixes name no place at all: the metric names are taken out only when one seems to
   return PLACE.test(rest) && PLACE.test(rest.replace(taxonomy.aliasPattern, '').replace(/城市|城镇|城乡/g, ''));
+}
+
+/** Enumerators, 其中 and a time that may stand before a sentence's subject ("其中，2021年洋浦经济开发区…", "一是…"). */
+const SUBJECT_LEAD = /^(?:(?:其中|一是|[二三四五六七八九十]是|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.、．]|同时|此外|另外)[，,：:]?)?(?:(?:19|20)\d{2}年|今年|去年|全年)?[，,]?/;
+
+/** Where the parts of text[from, to) separated by ； start. */
+function sentenceParts(text: string, from: number, to: number): number[] {
+  const starts = [from];
+  for (let i = text.indexOf('；', from); i !== -1 && i < to; i = text.indexOf('；', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * The report's opening, up to "…向大会报告工作，请予审议": the governments it speaks for there are the
+ * report's own (虎丘区人民政府、高新区管委会: that report's 高新区 is itself).
+ */
+function reportOpening(text: string): string {
+  const end = text.slice(0, 1500).search(/请予?审议/);
+  return text.slice(0, end === -1 ? 200 : end);
+}
+
+/**
+ * Where a sentence opens with another region or a part of the region as its subject, the end of that
+ * subject, else -1: a city or county of the gazetteer ("古浪县绿色工业扩规提质，预计规上工业产值增长18%")
+ * or a zone ("三江新区获批全省首个省级新区，…，预计2021年实现地区生产总值300亿元、增长23%"). A zone
+ * after a verb is the object of an action ("加快咸宁高新区发展"), and one before 、 or 等 heads a list
+ * of the places whose work the sentence is about ("长春新区等重大开放平台载体建设成效显著").
+ */
+function subjectElsewhere(doc: ExtractionInput, from: number, to: number, opening: string): number {
+  const head = doc.text.slice(from, Math.min(to, from + 40));
+  const lead = SUBJECT_LEAD.exec(head)![0].length;
+  const rest = head.slice(lead);
+  const own = [doc.metadata.province, doc.metadata.city, doc.metadata.county];
+  const named = gazetteer().findFullNames(rest.slice(0, 14)).find((x) => x.at === 0 && x.region.kind !== 'province');
+  if (named) return own.includes(named.region.name) ? -1 : from + lead + named.length;
+  const zone = taxonomy.zoneOpening.exec(rest);
+  if (!zone || /^[、等和及与]/.test(rest.slice(zone[0].length)) || opening.includes(zone[2])) return -1;
+  if (zone[1] && opensWithAction(zone[0])) return -1;
+  return from + lead + zone[0].length;
 }
 
 interface Typed {
@@ -471,6 +528,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   const passage = doc.metadata.kind === 'communique' ? null : findTargetPassage(doc, targetYear);
   const part = passage ? passagePart(doc, passage) : null;
   const own = ownRegionWords(doc);
+  const opening = reportOpening(text);
+  const ownAgain = ownRegionAgain(doc);
   const targets: FigureRecord[] = [];
   const actuals: FigureRecord[] = [];
   const commitments: Commitment[] = [];
@@ -508,6 +567,15 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       for (const m of mentions) notSetMetrics.push({ m, sentence: s.index, section: s.section, start: from, end: to });
     }
 
+    // the figures after a subject elsewhere are that subject's, to the end of its part of the sentence
+    // (a part ends at ；) or until the region's own name comes back ("…，全市外贸进出口总额28亿元")
+    const subjects = context === 'passage' || !mentions.length ? [] : sentenceParts(text, from, to).map((p) => subjectElsewhere(doc, p, to, opening));
+    const ofSubjectElsewhere = (at: number) => {
+      const parts = sentenceParts(text, from, at);
+      const subject = subjects[parts.length - 1] ?? -1;
+      return subject >= 0 && at >= subject && !ownAgain.test(text.slice(subject, at));
+    };
+
     const handled = new Set<MetricMention>();
     const used = new Set<number>();
     for (const list of respectivelyLists(text, from, to, mentions, figures)) {
@@ -533,7 +601,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           // the words before the group's first figure are every figure's ("分别增加400元和150元")
           const typed = isIncrement(q, text.slice(list.from, group[0].start)) ? null : typeOf(m, q, gap.replace(/^分别/, ''));
           // the words before the list, not the items before this one ("城镇居民人均可支配收入、农民人均纯收入" names no sub-region)
-          if (!typed || (context !== 'passage' && namesSubRegion(text.slice(listClause, firstItem.start), own))) return;
+          if (!typed || (context !== 'passage' && (namesSubRegion(text.slice(listClause, firstItem.start), own) || ofSubjectElsewhere(firstItem.start)))) return;
           if (list.exclusive) handled.add(m);
           used.add(q.start);
           const record: FigureRecord = {
@@ -561,7 +629,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中/);
       if (stop !== -1) scopeEnd = m.end + stop;
       const prefix = text.slice(clauseStart(text, from, m.start), m.start);
-      if (context !== 'passage' && namesSubRegion(prefix, own)) continue;
+      if (context !== 'passage' && (namesSubRegion(prefix, own) || ofSubjectElsewhere(m.start))) continue;
       // (a part of the year before the name is lifted by the whole year after it: "扭转了上半年固定资产投资增速下滑态势，全年增长5.1%")
       if (context !== 'passage' && taxonomy.notAnnual.test(prefix, text.slice(m.end, scopeEnd))) continue;
       // "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”": a task

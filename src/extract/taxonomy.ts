@@ -20,6 +20,7 @@ interface MetricsFile {
   shares: Array<{ id: string; numerator: string[]; denominator: string[] }>;
   left_context: string[];
   short_names: { names: string[]; followed_by: string[] };
+  zones: string[];
 }
 
 interface ModifiersFile {
@@ -83,6 +84,8 @@ function load() {
     numeratorPattern: new RegExp(`(${alternation([...numeratorWords.keys()])})$`),
     leftContext: new RegExp(`(${alternation(file.left_context)})$`),
     shortNames: new Set(file.short_names.names),
+    /** A zone's name at the start of a text: up to 4 characters of its own name (三江, 洋浦) before the zone word. */
+    zoneOpening: new RegExp(`^([\\u4e00-\\u9fa5]{0,4}?)(${alternation(file.zones)})`),
     shortNameFollowers: new RegExp(`^(${alternation(file.short_names.followed_by)})`),
     modifiers,
     aroundAfter: new RegExp(`^\\s*(${alternation(modifiers.around.after)})`),
