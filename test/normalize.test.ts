@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { normaliseText } from '../src/normalize/normalize.ts';
 import { toOriginalRange, mapToRuns, runsToMap } from '../src/normalize/mapped-text.ts';
-import { sample } from './helpers.ts';
+import { join } from 'node:path';
+import { SHARED_REPORTS, sample } from './helpers.ts';
 
 test('full-width digits, letters, ％ and spaces become half-width; Chinese punctuation stays', () => {
   const n = normaliseText('地区生产总值增长５．５％，ＧＤＰ达到１２３４亿元。');
@@ -79,4 +80,16 @@ test('a letter-spaced line (a space between every two characters) is closed up, 
   const at = n.text.indexOf('5.5%');
   const [s, e] = toOriginalRange(n.map, at, at + 4);
   assert.equal('各位代表：\n地 区 生 产 总 值 增 长 5 . 5 % 左 右'.slice(s, e), '5 . 5 %');
+});
+
+test('a space after a decimal point between digits goes (广东 2001 "比上年增长7. 9%和11. 4%"); a point that ends a number keeps its space', () => {
+  const original = readFileSync(join(SHARED_REPORTS, 'province', '广东省', '2001.md'), 'utf8').match(/全社会固定资产投资、社会消费品零售总额[^。]*。/)![0];
+  assert.match(original, /7\. 9％/);
+  const n = normaliseText(original);
+  assert.match(n.text, /分别比上年增长7\.9%和11\.4%/);
+  const at = n.text.indexOf('7.9%');
+  const [s, e] = toOriginalRange(n.map, at, at + 4);
+  assert.equal(original.slice(s, e), '7. 9％');
+  assert.equal(normaliseText('完成第3项。 5项在建').text, '完成第3项。5项在建');
+  assert.equal(normaliseText('version 2. beta').text, 'version 2. beta');
 });
