@@ -627,3 +627,34 @@ test('a sentence that opens with a zone or another county as its subject gives t
   const xian = (await extractPath(join(SHARED_REPORTS, 'city', '西安市', '2026.md'))).x;
   assert.deepEqual(find(xian.actuals, 'industrial_output', 'growth').map((r) => r.value), [6.9]);
 });
+
+test('lists with 分别: one figure is every item\'s, a clause with its own subject ends the list, a second set of figures follows the first, 由…到 takes where they got to, a list of shares gives no amounts', async () => {
+  const x = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
+  // 宁夏 2007: "确保实现规模以上工业增加值、利润分别增长15%以上，技术改造投资增长20%以上"
+  const ningxia = await x('province', '宁夏回族自治区', '2007.md');
+  assert.deepEqual(find(ningxia.targets, 'industrial_value_added', 'growth').map((r) => [r.value, r.modifier]), [[15, 'at_least']]);
+  // 太原 2008: "财政总收入、一般预算收入分别增长15%以上，地区外贸进出口总额增长12%"
+  const taiyuan = await x('city', '太原市', '2008.md');
+  assert.deepEqual(find(taiyuan.targets, 'general_budget_revenue', 'growth').map((r) => [r.value, r.modifier]), [[15, 'at_least']]);
+  assert.deepEqual(find(taiyuan.targets, 'import_export', 'growth').map((r) => r.value), [12]);
+  // 北京 2011: "…分别增长8.5%以上和10.5%以上，扣除价格因素，分别实际增长6%以上和8%以上"
+  const beijing = await x('city', '北京市', '2011.md');
+  assert.deepEqual(find(beijing.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [10.5]);
+  // 浙江 2000: "…分别达到8428元和3948元，实际收入分别比上年增长8.0%和5.6%"
+  const zhejiang = await x('province', '浙江省', '2000.md');
+  assert.deepEqual(find(zhejiang.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [3948]);
+  assert.deepEqual(find(zhejiang.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [5.6]);
+  // 开封 2014: "…分别从11342元和4355元增加到19492元和8355元"
+  const kaifeng = await x('city', '开封市', '2014.md');
+  assert.deepEqual(find(kaifeng.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [8355]);
+  // 中山 2022: "工业投资、基础设施投资占比分别提高到22.4%…" are shares, not growth
+  const zhongshan = await x('city', '中山市', '2022.md');
+  assert.deepEqual(find(zhongshan.actuals, 'industrial_investment', 'growth'), []);
+});
+
+test('a number of years in digits makes a figure a period\'s (山东 2026 "5年增长18.7%"); 地区外贸进出口总额 is the trade total (太原 2009)', async () => {
+  const shandong = (await extractPath(join(SHARED_REPORTS, 'province', '山东省', '2026.md'))).x;
+  assert.ok(!find(shandong.actuals, 'general_budget_revenue', 'growth').some((r) => r.value === 18.7));
+  const taiyuan = (await extractPath(join(SHARED_REPORTS, 'city', '太原市', '2009.md'))).x;
+  assert.deepEqual(find(taiyuan.actuals, 'import_export', 'level').map((r) => [r.value, r.unit]), [[93.9, '亿美元']]);
+});

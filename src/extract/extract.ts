@@ -311,6 +311,12 @@ interface Typed {
  */
 const ALLOWED_TAIL = /^(预计)?(全年|同比|比上年|比去年|较上年|按可比价计算|可比价)?(同口径|可比价|可比)?(分别)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模)*$/;
 
+/**
+ * The words before the first figure of a clause that goes on with a list's figures, in any order
+ * ("，分别增长…", "，实际收入分别比上年增长…", "，扣除价格因素实际增长…"): no subject of its own.
+ */
+const LIST_GOES_ON = /^(?:预计|全年|同比|比上年|比去年|较上年|分别|实际|收入|扣除价格因素后?|按可比价格?计算|可比价|同口径|可比|均|增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|约|近|总量|规模)*$/;
+
 function gapAllowed(gap: string): boolean {
   const parts = gap.split(/[，,、和及与]/);
   if (parts.length === 1) return true;
@@ -471,6 +477,19 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
     // the figures run on over "，分别增长…" but not into a new subject ("…分别增长10%以上，城市居民消费价格…")
     const subject = mentions.find((x) => x.start > at);
     if (subject && subject.start < end) end = subject.start;
+    // nor into a clause with a subject that names no metric ("…分别增长15%以上，地区外贸进出口总额增长12%"):
+    // a later clause goes on with the list's figures only when the words before its first figure do
+    let clause = at;
+    for (const q of figures) {
+      if (q.start <= at || q.start >= end) continue;
+      const opens = clauseStart(text, at, q.start);
+      if (opens === clause) continue;
+      clause = opens;
+      if (!LIST_GOES_ON.test(text.slice(opens, q.start).replace(/[（(][^）)]*[）)]/g, '').trim())) {
+        end = opens;
+        break;
+      }
+    }
     out.push({ items, from: at, to: end, exclusive: true });
   }
   // "城镇调查失业率、登记失业率控制在5.5%、4%以内": a list of metrics, then as many figures joined by
@@ -585,12 +604,19 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       // figures in groups: levels (amounts) and rates (%), each group one figure per item in order
       const groups = [figs.filter((q) => q.baseUnit !== '%' && q.family !== 'percent'), figs.filter((q) => q.baseUnit === '%')];
       for (const group of groups) {
-        if (group.length !== list.items.length) continue;
+        // "规模以上工业增加值、利润分别增长15%以上": one figure, and no other, after a list of names and 分别 is every item's
+        const shared = list.exclusive && figs.length === 1 && group.length === 1 && !figures.some((q) => q.start >= listClause && q.end <= list.from);
+        // "分别增长8.5%以上和10.5%以上，扣除价格因素，分别实际增长6%以上和8%以上": a second set of figures
+        // for the same items follows the first
+        const sets = group.length % list.items.length === 0 ? group.length / list.items.length : 0;
+        if (!sets && !shared) continue;
+        // "分别由14402元和7471元提高到…和…": the first set is where they started, the next where they got to
+        const from = sets >= 2 && /[由从]/.test(text.slice(list.from, group[0].start)) ? list.items.length : 0;
         // items that came with their own clauses took their amounts there: 分别 adds their rates
         // ("…，分别比“九五”末增加3148元和582元" are increases, not the amounts)
         if (!list.exclusive && group !== groups[1]) continue;
-        group.forEach((q, k) => {
-          const m = list.items[k];
+        list.items.forEach((m, k) => {
+          const q = group[shared ? 0 : from + k];
           if (!m) return;
           const gap = text.slice(list.from, q.start);
           // "年均增长8.0%和5.2%": not a year's figure; "力争实现翻番，分别达到4700亿元…" in the review: a goal
@@ -602,6 +628,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           const typed = isIncrement(q, text.slice(list.from, group[0].start)) ? null : typeOf(m, q, gap.replace(/^分别/, ''));
           // the words before the list, not the items before this one ("城镇居民人均可支配收入、农民人均纯收入" names no sub-region)
           if (!typed || (context !== 'passage' && (namesSubRegion(text.slice(listClause, firstItem.start), own) || ofSubjectElsewhere(firstItem.start)))) return;
+          // "生产总值、规模以上工业总产值占全市的比重分别从37.8%和50.1%提高到…": the list names shares, not amounts
+          if (typed.quantity === 'growth' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && /比重|占比|比例/.test(text.slice(listClause, list.from))) return;
           if (list.exclusive) handled.add(m);
           used.add(q.start);
           const record: FigureRecord = {

@@ -33,6 +33,7 @@ interface ModifiersFile {
   growth_words: string[];
   fall_words: string[];
   not_annual: string[];
+  not_annual_patterns: string[];
   part_of_year: string[];
   part_of_year_patterns: string[];
   whole_year: string[];
@@ -47,7 +48,7 @@ const alternation = (words: string[]) => words.slice().sort((a, b) => b.length -
  * year that the whole year does not follow, in the text or in `following` (the rest of the scope).
  */
 function notAnnualTest(modifiers: ModifiersFile): { test: (text: string, following?: string) => boolean } {
-  const multiYear = new RegExp(alternation(modifiers.not_annual));
+  const multiYear = new RegExp([alternation(modifiers.not_annual), ...modifiers.not_annual_patterns].join('|'));
   const partOfYear = new RegExp(`(${[alternation(modifiers.part_of_year), ...modifiers.part_of_year_patterns].join('|')})(?![^]*(${alternation(modifiers.whole_year)}))`);
   return { test: (text, following = '') => multiYear.test(text) || (partOfYear.test(text) && partOfYear.test(text + following)) };
 }
