@@ -658,3 +658,12 @@ test('a number of years in digits makes a figure a period\'s (山东 2026 "5年�
   const taiyuan = (await extractPath(join(SHARED_REPORTS, 'city', '太原市', '2009.md'))).x;
   assert.deepEqual(find(taiyuan.actuals, 'import_export', 'level').map((r) => [r.value, r.unit]), [[93.9, '亿美元']]);
 });
+
+test('外贸进出口 and 货物进出口 heading a longer noun (外贸进出口集装箱运量) name no trade total (南昌 2023); followed by 额, 增至 or a figure they do (凉山 2023, 重庆 2023)', async () => {
+  const nanchang = (await extractPath(join(SHARED_REPORTS, 'city', '南昌市', '2023.md'))).x;
+  assert.ok(!find(nanchang.actuals, 'import_export', 'growth').some((r) => r.value === 40.8));
+  const liangshan = (await extractPath(join(SHARED_REPORTS, 'city', '凉山彝族自治州', '2023.md'))).x;
+  assert.deepEqual(find(liangshan.targets, 'import_export', 'level').map((r) => [r.value, r.unit]), [[20, '亿元']]);
+  const chongqing = (await extractPath(join(SHARED_REPORTS, 'city', '重庆市', '2023.md'))).x;
+  assert.deepEqual(find(chongqing.actuals, 'import_export', 'level').map((r) => r.value), [8158.4]);
+});
