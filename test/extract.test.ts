@@ -667,3 +667,20 @@ test('外贸进出口 and 货物进出口 heading a longer noun (外贸进出口
   const chongqing = (await extractPath(join(SHARED_REPORTS, 'city', '重庆市', '2023.md'))).x;
   assert.deepEqual(find(chongqing.actuals, 'import_export', 'level').map((r) => r.value), [8158.4]);
 });
+
+test('"A 15237元、B 5643元，分别增长7.7%和8.2%": a clause of several items, each a name and a figure, before 分别 (海口 2010, 阿坝 2016, 张家界 2016, 新疆 2012)', async () => {
+  const x = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
+  const haikou = await x('city', '海口市', '2010.md');
+  assert.deepEqual(find(haikou.actuals, 'urban_disposable_income', 'growth').map((r) => r.value), [7.7]);
+  assert.deepEqual(find(haikou.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [8.2]);
+  // "地方一般公共预算收入31.6亿元、一般公共预算支出213.8亿元，分别增长10.7%、11.2%": the spending keeps its place
+  const aba = await x('city', '阿坝藏族羌族自治州', '2016.md');
+  assert.deepEqual(find(aba.actuals, 'general_budget_revenue', 'growth').map((r) => r.value), [10.7]);
+  // "地区生产总值超过500亿元、一般公共预算收入超过50亿元、旅游总收入超过400亿元，分别增长9.5%、10%、20%"
+  const zhangjiajie = await x('city', '张家界市', '2016.md');
+  assert.deepEqual(find(zhangjiajie.targets, 'gdp', 'growth').map((r) => r.value), [9.5]);
+  assert.deepEqual(find(zhangjiajie.targets, 'general_budget_revenue', 'growth').map((r) => r.value), [10]);
+  // the region's "城镇居民人均可支配收入15500元、农民人均纯收入5432元，分别增长13.6%和17%" before the 兵团's
+  const xinjiang = await x('province', '新疆维吾尔自治区', '2012.md');
+  assert.deepEqual(find(xinjiang.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [17]);
+});

@@ -434,6 +434,32 @@ function nameListEnd(text: string, mentions: MetricMention[], i: number): number
 }
 
 /**
+ * The items a clause before "，分别增长…" gives: the metric that leads it, when a figure follows
+ * (城镇居民人均可支配收入22500元); or, for a clause of several parts joined by 、, each part's lead,
+ * each part one figure (…15237元、农民人均纯收入5643元; null for a part that names no canonical
+ * metric: 一般公共预算支出213.8亿元). Null when the clause is not such a list.
+ */
+function clauseItems(text: string, clause: number, end: number, mentions: MetricMention[], figures: Figure[]): Array<MetricMention | null> | null {
+  const leadAt = (at: number) => mentions.find((x) => x.start === at && x.metric !== 'other') ?? null;
+  const figuresIn = (a: number, b: number) => figures.filter((q) => q.start >= a && q.end <= b);
+  const lead = leadAt(clause);
+  if (lead && figuresIn(lead.end, end).length && !/、/.test(text.slice(clause, end))) return [lead];
+  const starts = [clause];
+  for (let i = text.indexOf('、', clause); i !== -1 && i < end; i = text.indexOf('、', i + 1)) starts.push(i + 1);
+  if (starts.length < 2) return lead && figuresIn(lead.end, end).length ? [lead] : null;
+  const single = lead && figuresIn(lead.end, end).length ? [lead] : null;
+  const items: Array<MetricMention | null> = [];
+  for (let k = 0; k < starts.length; k++) {
+    const part = figuresIn(starts[k], k + 1 < starts.length ? starts[k + 1] - 1 : end);
+    if (part.length !== 1) return single;
+    // "…1150亿元、增长5%": a part that goes on with the item before it makes the clause one item
+    if (LIST_GOES_ON.test(text.slice(starts[k], part[0].start).trim())) return single;
+    items.push(leadAt(starts[k]));
+  }
+  return items.some(Boolean) ? items : single;
+}
+
+/**
  * "地区生产总值、财政总收入、社会消费品零售总额分别突破3000亿元、500亿元、1000亿元，分别增长12.5%、21.6%、19%":
  * a list of metrics, then 分别 and one figure per item, in order.
  */
@@ -450,17 +476,20 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
       // "A 22500元，B 7000元，分别增长11.6%和13%": 分别 opens its clause; the clauses before, each led
       // by a metric, are the items, in order
       if (at - start > 4 || mentions.some((x) => x.start >= start && x.start < at)) continue;
-      const items: MetricMention[] = [];
+      const items: Array<MetricMention | null> = [];
       for (let end = start - 1; end > from && /[，,]/.test(text[end]); ) {
         const clause = clauseStart(text, from, end);
-        const lead = mentions.find((x) => x.start === clause && x.metric !== 'other');
         // a clause with its own 分别 is a list of its own ("城乡居民收入分别达到4.8万元和2.6万元，分别增长…")
-        if (!lead || !figures.some((q) => q.start >= lead.end && q.end <= end) || /分别/.test(text.slice(clause, end))) break;
-        items.unshift(lead);
+        if (/分别/.test(text.slice(clause, end))) break;
+        // "城镇居民人均可支配收入15237元、农民人均纯收入5643元，分别增长7.7%和8.2%": a clause may hold several
+        // items, each a name and one figure (an item that is no canonical metric keeps its place)
+        const parts = clauseItems(text, clause, end, mentions, figures);
+        if (!parts) break;
+        items.unshift(...parts);
         end = clause - 1;
       }
       const stop = text.slice(at, to).search(/[；;。，,]|其中/);
-      if (items.length >= 2) out.push({ items, from: at, to: stop === -1 ? to : at + stop, exclusive: false });
+      if (items.length >= 2 && items.some(Boolean)) out.push({ items, from: at, to: stop === -1 ? to : at + stop, exclusive: false });
       continue;
     }
     const items: Array<MetricMention | null> = [];
