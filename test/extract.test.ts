@@ -684,3 +684,11 @@ test('"A 15237元、B 5643元，分别增长7.7%和8.2%": a clause of several it
   const xinjiang = await x('province', '新疆维吾尔自治区', '2012.md');
   assert.deepEqual(find(xinjiang.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [17]);
 });
+
+test('增 alone before a figure says growth (保山 2021 "生产总值同比增9%左右", 吉林 2007 "地区生产总值增12%")', async () => {
+  const baoshan = (await extractPath(join(SHARED_REPORTS, 'city', '保山市', '2021.md'))).x;
+  assert.deepEqual(find(baoshan.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[9, 'around']]);
+  assert.deepEqual(find(baoshan.actuals, 'retail_sales', 'growth').map((r) => r.value), [1.8]);
+  const jilin = (await extractPath(join(SHARED_REPORTS, 'province', '吉林省', '2007.md'))).x;
+  assert.deepEqual(find(jilin.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[12, 'point']]);
+});

@@ -339,8 +339,8 @@ function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
   // the figure's own clause says which way, when it says so: "涨幅连续6个月回落，全年涨幅为5.6%" is a rise
   const tail = gap.slice(gap.search(/[^，,；;]*$/));
   const words = taxonomy.growthWords.test(tail) || taxonomy.fallWords.test(tail) ? tail : gap;
-  // "经济增长5%左右": the name itself says growth
-  const growthWord = m.growthOnly || taxonomy.growthWords.test(words);
+  // "经济增长5%左右": the name itself says growth; "地区生产总值增12%": 增 alone before the figure does too
+  const growthWord = m.growthOnly || taxonomy.growthWords.test(words) || /增$/.test(words.trim());
   const fallWord = taxonomy.fallWords.test(words);
   const points = q.baseUnit === '个百分点' || q.baseUnit === '百分点';
   const percent = q.baseUnit === '%';
