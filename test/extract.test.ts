@@ -692,3 +692,25 @@ test('增 alone before a figure says growth (保山 2021 "生产总值同比增9
   const jilin = (await extractPath(join(SHARED_REPORTS, 'province', '吉林省', '2007.md'))).x;
   assert.deepEqual(find(jilin.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[12, 'point']]);
 });
+
+test('review figures: the country\'s (我国…) and the 兵团\'s are not the region\'s, a level dated with the year is the year\'s, a plan\'s goal and a threshold are not actuals, an increase is not the level (新疆 2021, 宁波 2025, 烟台 2012, 南昌 2016, 深圳 2008, 贵州 2006)', async () => {
+  const x = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
+  // 新疆 2021: "我国…国内生产总值突破一百万亿元"; "2020年，兵团实现生产总值2905.14亿元"; "地区生产总值从2015年的9306.88亿元增加到2020年的13797.58亿元"
+  const xinjiang = await x('province', '新疆维吾尔自治区', '2021.md');
+  assert.deepEqual(find(xinjiang.actuals, 'gdp', 'level').map((r) => [r.value, r.unit, r.year]), [[13797.58, '亿元', 2020]]);
+  // 宁波 2025: "海洋经济生产总值达2800亿元" is the ocean economy's
+  const ningbo = await x('city', '宁波市', '2025.md');
+  assert.ok(!find(ningbo.actuals, 'gdp', 'level').some((r) => r.value === 2800));
+  // 烟台 2012: "到2016年，全市生产总值突破8700亿元" in the part read as the review
+  const yantai = await x('city', '烟台市', '2012.md');
+  assert.ok(!find(yantai.actuals, 'gdp', 'level').some((r) => r.value === 8700));
+  // 南昌 2016: "地方一般公共预算收入增长13.7%，500万元以上固定资产投资增长17%": 500万元 bounds the investment counted
+  const nanchang = await x('city', '南昌市', '2016.md');
+  assert.deepEqual(find(nanchang.actuals, 'general_budget_revenue', 'level').map((r) => [r.value, r.unit]), [[389.2, '亿元']]);
+  // 深圳 2008: "地方财政一般预算收入一年净增157亿元，达658亿元"
+  const shenzhen = await x('city', '深圳市', '2008.md');
+  assert.deepEqual(find(shenzhen.actuals, 'general_budget_revenue', 'level').map((r) => r.value), [658]);
+  // 贵州 2006: "城镇居民人均可支配收入和农民人均纯收入分别由2000年的5122.2元和1374.2元增加到2005年的8147.1元和1877元"
+  const guizhou = await x('province', '贵州省', '2006.md');
+  assert.deepEqual(find(guizhou.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [1877]);
+});

@@ -281,7 +281,7 @@ function reportOpening(text: string): string {
 
 /**
  * Where a sentence opens with another region or a part of the region as its subject, the end of that
- * subject, else -1: a city or county of the gazetteer ("古浪县绿色工业扩规提质，预计规上工业产值增长18%")
+ * subject, else -1: the country (我国), a city or county of the gazetteer ("古浪县绿色工业扩规提质，预计规上工业产值增长18%")
  * or a zone ("三江新区获批全省首个省级新区，…，预计2021年实现地区生产总值300亿元、增长23%"). A zone
  * after a verb is the object of an action ("加快咸宁高新区发展"), and one before 、 or 等 heads a list
  * of the places whose work the sentence is about ("长春新区等重大开放平台载体建设成效显著").
@@ -290,6 +290,8 @@ function subjectElsewhere(doc: ExtractionInput, from: number, to: number, openin
   const head = doc.text.slice(from, Math.min(to, from + 40));
   const lead = SUBJECT_LEAD.exec(head)![0].length;
   const rest = head.slice(lead);
+  // "我国经济实力…跃上新的大台阶，国内生产总值突破一百万亿元" in a province's report: the country's
+  if (doc.metadata.level !== 'national' && rest.startsWith('我国')) return from + lead + 2;
   const own = [doc.metadata.province, doc.metadata.city, doc.metadata.county];
   const named = gazetteer().findFullNames(rest.slice(0, 14)).find((x) => x.at === 0 && x.region.kind !== 'province');
   if (named) return own.includes(named.region.name) ? -1 : from + lead + named.length;
@@ -317,6 +319,14 @@ const ALLOWED_TAIL = /^(预计)?(全年|同比|比上年|比去年|较上年|按
  */
 const LIST_GOES_ON = /^(?:预计|全年|同比|比上年|比去年|较上年|分别|实际|收入|扣除价格因素后?|按可比价格?计算|可比价|同口径|可比|均|增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|约|近|总量|规模)*$/;
 
+/**
+ * A level dated with the figure's own year is that year's, whatever other years come before it:
+ * "从2015年的9306.88亿元增加到2020年的13797.58亿元", "分别由2000年的…增加到2005年的8147.1元和…".
+ */
+function datedWithYear(text: string, from: number, q: Figure, year: number): boolean {
+  return q.baseUnit !== '%' && new RegExp(`${year}年(?:的|达到?|为|实现)?$`).test(text.slice(Math.max(from, q.start - 10), q.start));
+}
+
 function gapAllowed(gap: string): boolean {
   const parts = gap.split(/[，,、和及与]/);
   if (parts.length === 1) return true;
@@ -328,10 +338,10 @@ const TO_LEVEL = /(提高到|提升到|提高至|提升至|增至|升至|达到|
 /** The gap between two figures joined as a pair or list ("8%和8.1%", "8%左右和8.5%左右", "5.5%、4%以内"). */
 const JOINED_GAP = /^(左右|以上|以内|以下)?[和、及与]$/;
 
-/** "农民人均纯收入增加700元": an amount by which something changed, not the amount ("增加到", "增至" give that). */
+/** "农民人均纯收入增加700元", "一年净增157亿元": an amount by which something changed, not the amount ("增加到", "增至" give that). */
 function isIncrement(q: Figure, gap: string): boolean {
   const rate = q.baseUnit === '%' || q.baseUnit === '个百分点' || q.baseUnit === '百分点' || q.family === 'percent';
-  return !rate && /(增加|增长|提高|减少|下降|降低|新增)\s*$/.test(gap);
+  return !rate && /(增加|增长|提高|减少|下降|降低|新增|净增|增收|多增)\s*$/.test(gap);
 }
 
 function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
@@ -389,7 +399,7 @@ function modifierOf(text: string, q: Figure, gap: string): Modifier {
 }
 
 /** What follows a figure that is a threshold for counting things ("超1000万美元企业", "亿元以上项目"). */
-const THRESHOLD_OF = /^(的)?(企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家|镇|乡|街道|县|县区|城市|市)/;
+const THRESHOLD_OF = /^(的)?(企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家|镇|乡|街道|县|县区|区(?!间|域)|城市|市)/;
 
 /** End of the modifier word written after a figure (左右, 以上, 以内), for the record's offsets. */
 function modifierEnd(text: string, q: Figure): number {
@@ -601,6 +611,10 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       // "力争五年实际投资超6000亿元，进出口总额超7万亿元": a sentence that opens with another period is about it throughout
       const period = PERIOD_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 20)));
       if (period && !(period[1] && Number(period[1]) === targetYear)) continue;
+    } else if (context === 'review') {
+      // "到2016年，全市生产总值突破8700亿元": a plan's goal, where a term report's plan is read as its review
+      const period = PERIOD_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 20)));
+      if (period && ((period[1] && reviewYear !== null && Number(period[1]) > reviewYear) || /^(?:力争|争取|确保|努力|我们要)?(?:今后|未来)/.test(period[0]))) continue;
     }
     const from = context === 'passage' && passage ? Math.max(s.start, passage.start) : s.start;
     const to = context === 'passage' && passage ? Math.min(s.end, passage.end) : s.end;
@@ -640,19 +654,19 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         const sets = group.length % list.items.length === 0 ? group.length / list.items.length : 0;
         if (!sets && !shared) continue;
         // "分别由14402元和7471元提高到…和…": the first set is where they started, the next where they got to
-        const from = sets >= 2 && /[由从]/.test(text.slice(list.from, group[0].start)) ? list.items.length : 0;
+        const from0 = sets >= 2 && /[由从]/.test(text.slice(list.from, group[0].start)) ? list.items.length : 0;
         // items that came with their own clauses took their amounts there: 分别 adds their rates
         // ("…，分别比“九五”末增加3148元和582元" are increases, not the amounts)
         if (!list.exclusive && group !== groups[1]) continue;
         list.items.forEach((m, k) => {
-          const q = group[shared ? 0 : from + k];
+          const q = group[shared ? 0 : from0 + k];
           if (!m) return;
           const gap = text.slice(list.from, q.start);
           // "年均增长8.0%和5.2%": not a year's figure; "力争实现翻番，分别达到4700亿元…" in the review: a goal
           if (taxonomy.notAnnual.test(text.slice(listClause, q.start))) return;
           if (context === 'review' && taxonomy.goalInReview.test(text.slice(listClause, q.start))) return;
           // "分别比1996年增长80.5%和71%": against another year
-          if (yearFor !== null && [...gap.matchAll(OTHER_YEAR)].some((y) => Number(y[1]) !== yearFor)) return;
+          if (yearFor !== null && !datedWithYear(text, from, group[from0], yearFor) && [...gap.matchAll(OTHER_YEAR)].some((y) => Number(y[1]) !== yearFor)) return;
           // the words before the group's first figure are every figure's ("分别增加400元和150元")
           const typed = isIncrement(q, text.slice(list.from, group[0].start)) ? null : typeOf(m, q, gap.replace(/^分别/, ''));
           // the words before the list, not the items before this one ("城镇居民人均可支配收入、农民人均纯收入" names no sub-region)
@@ -718,6 +732,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         // the year before as the base of a comparison is the figure's own year's growth ("较2022年预算数增长4%左右")
         const otherYear =
           yearFor !== null &&
+          !(datedWithYear(text, from, q, yearFor) && gapAllowed(text.slice(m.end, q.start))) &&
           [...(clause + text.slice(m.end, q.start)).matchAll(COMPARED_YEAR)].some((y) => Number(y[2]) !== yearFor && !(y[1] && Number(y[2]) === yearFor - 1));
         if (otherYear) {
           anchor = q.end;
@@ -738,7 +753,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         }
         if (!gapAllowed(gap)) break;
         // "年进出口额超1000万美元企业": a threshold that describes firms or projects, not a total
-        if (THRESHOLD_OF.test(text.slice(modifierEnd(text, q), modifierEnd(text, q) + 6))) {
+        // "500万元以上固定资产投资增长17%": a threshold of the next metric's scope
+        const thresholdOfNext = q.baseUnit !== '%' && /以上$/.test(text.slice(q.end, modifierEnd(text, q))) && mentions.some((x) => x.start === modifierEnd(text, q));
+        if (THRESHOLD_OF.test(text.slice(modifierEnd(text, q), modifierEnd(text, q) + 6)) || thresholdOfNext) {
           anchor = q.end;
           continue;
         }
