@@ -714,3 +714,10 @@ test('review figures: the country\'s (我国…) and the 兵团\'s are not the r
   const guizhou = await x('province', '贵州省', '2006.md');
   assert.deepEqual(find(guizhou.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [1877]);
 });
+
+test('a joint name in a list with 分别 has a figure for each side (岳阳 2016 "…、城乡居民人均可支配收入分别达2154.7亿元、1020.6亿元、302.8亿元、25202元和12091元")', async () => {
+  const yueyang = (await extractPath(join(SHARED_REPORTS, 'city', '岳阳市', '2016.md'))).x;
+  assert.deepEqual(find(yueyang.actuals, 'retail_sales', 'level').map((r) => r.value), [1020.6]);
+  assert.deepEqual(find(yueyang.actuals, 'urban_disposable_income', 'level').map((r) => [r.value, r.unit]), [[25202, '元']]);
+  assert.deepEqual(find(yueyang.actuals, 'rural_disposable_income', 'level').map((r) => [r.value, r.unit]), [[12091, '元']]);
+});

@@ -579,6 +579,22 @@ const SPLIT_URBAN_RURAL: Record<string, [string, string]> = {
   disposable_income: ['urban_disposable_income', 'rural_disposable_income'],
 };
 
+/** The urban and the rural side of a joint name in a list, and the mention each came from. */
+const sideOf = new WeakMap<MetricMention, MetricMention>();
+
+/** A list's items with each joint name (城乡居民人均可支配收入) as its urban and its rural side. */
+function withBothSides(items: Array<MetricMention | null>): Array<MetricMention | null> {
+  return items.flatMap((m) => {
+    const split = m && (/城乡/.test(m.label) || URBAN_AND_RURAL.test(m.label)) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
+    if (!m || !split) return [m];
+    return split.map((metric) => {
+      const side = { ...m, metric };
+      sideOf.set(side, m);
+      return side;
+    });
+  });
+}
+
 export function extractFigures(doc: ExtractionInput): Extraction {
   const { text } = doc;
   const targetYear = targetYearOf(doc.metadata);
@@ -651,14 +667,16 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         const shared = list.exclusive && figs.length === 1 && group.length === 1 && !figures.some((q) => q.start >= listClause && q.end <= list.from);
         // "分别增长8.5%以上和10.5%以上，扣除价格因素，分别实际增长6%以上和8%以上": a second set of figures
         // for the same items follows the first
-        const sets = group.length % list.items.length === 0 ? group.length / list.items.length : 0;
+        // "…、城乡居民人均可支配收入分别达2154.7亿元、…、25202元和12091元": a joint name has a figure for each side
+        const items = group.length === list.items.length ? list.items : withBothSides(list.items);
+        const sets = group.length % items.length === 0 ? group.length / items.length : 0;
         if (!sets && !shared) continue;
         // "分别由14402元和7471元提高到…和…": the first set is where they started, the next where they got to
-        const from0 = sets >= 2 && /[由从]/.test(text.slice(list.from, group[0].start)) ? list.items.length : 0;
+        const from0 = sets >= 2 && /[由从]/.test(text.slice(list.from, group[0].start)) ? items.length : 0;
         // items that came with their own clauses took their amounts there: 分别 adds their rates
         // ("…，分别比“九五”末增加3148元和582元" are increases, not the amounts)
         if (!list.exclusive && group !== groups[1]) continue;
-        list.items.forEach((m, k) => {
+        items.forEach((m, k) => {
           const q = group[shared ? 0 : from0 + k];
           if (!m) return;
           const gap = text.slice(list.from, q.start);
@@ -673,7 +691,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           if (!typed || (context !== 'passage' && (namesSubRegion(text.slice(listClause, firstItem.start), own) || ofSubjectElsewhere(firstItem.start)))) return;
           // "生产总值、规模以上工业总产值占全市的比重分别从37.8%和50.1%提高到…": the list names shares, not amounts
           if (typed.quantity === 'growth' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && /比重|占比|比例/.test(text.slice(listClause, list.from))) return;
-          if (list.exclusive) handled.add(m);
+          if (list.exclusive) handled.add(sideOf.get(m!) ?? m!);
           used.add(q.start);
           const record: FigureRecord = {
             kind: context === 'review' ? 'actual' : 'target', metric: m.metric, label: m.label, quantity: typed.quantity,
