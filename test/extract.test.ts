@@ -721,3 +721,19 @@ test('a joint name in a list with 分别 has a figure for each side (岳阳 2016
   assert.deepEqual(find(yueyang.actuals, 'urban_disposable_income', 'level').map((r) => [r.value, r.unit]), [[25202, '元']]);
   assert.deepEqual(find(yueyang.actuals, 'rural_disposable_income', 'level').map((r) => [r.value, r.unit]), [[12091, '元']]);
 });
+
+test('thresholds crossed one after another are not the level, the level the run reached is (河南 2018, 甘孜 2021, 南京 2018); digits after $ are residue, not figures (海口 2005)', async () => {
+  const x = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
+  // 河南 2018: "全省生产总值先后跨越3万亿元、4万亿元两个台阶…"
+  const henan = await x('province', '河南省', '2018.md');
+  assert.ok(!find(henan.actuals, 'gdp', 'level').some((r) => r.value === 3));
+  // 甘孜 2021: "地区生产总值连续跨越“300亿元”“400亿元”两个台阶、达到410.61亿元"
+  const ganzi = await x('city', '甘孜藏族自治州', '2021.md');
+  assert.deepEqual(find(ganzi.actuals, 'gdp', 'level').map((r) => r.value), [410.61]);
+  // 南京 2018: "地区生产总值连跨4个千亿台阶、达到11715亿元"
+  const nanjing = await x('city', '南京市', '2018.md');
+  assert.deepEqual(find(nanjing.actuals, 'gdp', 'level').map((r) => r.value), [11715]);
+  // 海口 2005: "地区生产总值２５$1.$2１亿元" lost two digits in a botched replacement
+  const haikou = await x('city', '海口市', '2005.md');
+  assert.deepEqual(find(haikou.actuals, 'gdp', 'level'), []);
+});

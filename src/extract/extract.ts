@@ -746,6 +746,11 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           anchor = q.end;
           continue;
         }
+        // "先后跨越3万亿元、4万亿元两个台阶": thresholds crossed over the years; "连跨4个千亿台阶、达到11715亿元": the level reached
+        if (taxonomy.milestoneRun.test(clause) && !/(达到?|为|实现|增加到|提高到|增至)$/.test(text.slice(clauseStart(text, from, q.start), q.start).trim())) {
+          anchor = q.end;
+          continue;
+        }
         // a year other than the figure's, in its clause or between the metric and it ("与1996年相比，增长68.9%");
         // the year before as the base of a comparison is the figure's own year's growth ("较2022年预算数增长4%左右")
         const otherYear =

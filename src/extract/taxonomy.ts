@@ -34,6 +34,7 @@ interface ModifiersFile {
   fall_words: string[];
   not_annual: string[];
   not_annual_patterns: string[];
+  milestone_runs: string[];
   part_of_year: string[];
   part_of_year_patterns: string[];
   whole_year: string[];
@@ -100,6 +101,7 @@ function load() {
     growthWords: new RegExp(alternation(modifiers.growth_words)),
     fallWords: new RegExp(alternation(modifiers.fall_words)),
     notAnnual: notAnnualTest(modifiers),
+    milestoneRun: new RegExp(alternation(modifiers.milestone_runs)),
     notSet: modifiers.not_set.map((p) => new RegExp(p)),
   };
 }

@@ -106,9 +106,10 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (chinese1 && !percent1 && !scale1 && !n1.includes('分之') && (!unit1 || WORD_UNITS.has(unit1))) continue;
     const start = from + m.index;
     // not a figure: ranks (第3位), years (2023年), parts of identifiers (G60, 5G, C919), counts of
-    // thresholds (跨越两个千亿元台阶)
+    // thresholds (跨越两个千亿元台阶), and digits after $, the residue of a botched replacement that
+    // lost the digits around a point ("２５$1.$2１亿元": the figure cannot be read)
     const before = text[start - 1] ?? '';
-    if (before === '第' || before === '个' || /[A-Za-z]/.test(before)) continue;
+    if (before === '第' || before === '个' || before === '$' || /[A-Za-z]/.test(before)) continue;
     const after = text[from + m.index + m[0].length] ?? '';
     if (/^[A-Za-z]/.test(after) && !unit1 && !unit2) continue;
     let v1 = parseNumber(n1);
