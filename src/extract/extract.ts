@@ -271,6 +271,18 @@ function sentenceParts(text: string, from: number, to: number): number[] {
 }
 
 /**
+ * Whether the figures at `at` are a subject's elsewhere: the part of the sentence it lies in (parts
+ * start at `parts`, see sentenceParts) opened with one (its end in `ends`, see subjectElsewhere), and
+ * the region's own name has not come back since.
+ */
+function ofSubjectElsewhere(text: string, subjects: { parts: number[]; ends: number[] }, ownAgain: RegExp, at: number): boolean {
+  let k = subjects.parts.length - 1;
+  while (k > 0 && subjects.parts[k] > at) k--;
+  const end = subjects.ends[k] ?? -1;
+  return end >= 0 && at >= end && !ownAgain.test(text.slice(end, at));
+}
+
+/**
  * The report's opening, up to "…向大会报告工作，请予审议": the governments it speaks for there are the
  * report's own (虎丘区人民政府、高新区管委会: that report's 高新区 is itself).
  */
@@ -324,8 +336,11 @@ const LIST_GOES_ON = /^(?:预计|全年|同比|比上年|比去年|较上年|分
  * "从2015年的9306.88亿元增加到2020年的13797.58亿元", "分别由2000年的…增加到2005年的8147.1元和…".
  */
 function datedWithYear(text: string, from: number, q: Figure, year: number): boolean {
-  return q.baseUnit !== '%' && new RegExp(`${year}年(?:的|达到?|为|实现)?$`).test(text.slice(Math.max(from, q.start - 10), q.start));
+  if (q.baseUnit === '%') return false;
+  const dated = DATED.exec(text.slice(Math.max(from, q.start - 10), q.start));
+  return dated !== null && Number(dated[1]) === year;
 }
+const DATED = /((?:19|20)\d{2})年(?:的|达到?|为|实现)?$/;
 
 function gapAllowed(gap: string): boolean {
   const parts = gap.split(/[，,、和及与]/);
@@ -443,6 +458,15 @@ function nameListEnd(text: string, mentions: MetricMention[], i: number): number
   return next;
 }
 
+/** The canonical metric named at `at`, if one is. */
+function leadAt(mentions: MetricMention[], at: number): MetricMention | null {
+  return mentions.find((x) => x.start === at && x.metric !== 'other') ?? null;
+}
+
+function figuresIn(figures: Figure[], from: number, to: number): Figure[] {
+  return figures.filter((q) => q.start >= from && q.end <= to);
+}
+
 /**
  * The items a clause before "，分别增长…" gives: the metric that leads it, when a figure follows
  * (城镇居民人均可支配收入22500元); or, for a clause of several parts joined by 、, each part's lead,
@@ -450,21 +474,19 @@ function nameListEnd(text: string, mentions: MetricMention[], i: number): number
  * metric: 一般公共预算支出213.8亿元). Null when the clause is not such a list.
  */
 function clauseItems(text: string, clause: number, end: number, mentions: MetricMention[], figures: Figure[]): Array<MetricMention | null> | null {
-  const leadAt = (at: number) => mentions.find((x) => x.start === at && x.metric !== 'other') ?? null;
-  const figuresIn = (a: number, b: number) => figures.filter((q) => q.start >= a && q.end <= b);
-  const lead = leadAt(clause);
-  if (lead && figuresIn(lead.end, end).length && !/、/.test(text.slice(clause, end))) return [lead];
+  const lead = leadAt(mentions, clause);
+  if (lead && figuresIn(figures, lead.end, end).length && !/、/.test(text.slice(clause, end))) return [lead];
   const starts = [clause];
   for (let i = text.indexOf('、', clause); i !== -1 && i < end; i = text.indexOf('、', i + 1)) starts.push(i + 1);
-  if (starts.length < 2) return lead && figuresIn(lead.end, end).length ? [lead] : null;
-  const single = lead && figuresIn(lead.end, end).length ? [lead] : null;
+  const single = lead && figuresIn(figures, lead.end, end).length ? [lead] : null;
+  if (starts.length < 2) return single;
   const items: Array<MetricMention | null> = [];
   for (let k = 0; k < starts.length; k++) {
-    const part = figuresIn(starts[k], k + 1 < starts.length ? starts[k + 1] - 1 : end);
+    const part = figuresIn(figures, starts[k], k + 1 < starts.length ? starts[k + 1] - 1 : end);
     if (part.length !== 1) return single;
     // "…1150亿元、增长5%": a part that goes on with the item before it makes the clause one item
     if (LIST_GOES_ON.test(text.slice(starts[k], part[0].start).trim())) return single;
-    items.push(leadAt(starts[k]));
+    items.push(leadAt(mentions, starts[k]));
   }
   return items.some(Boolean) ? items : single;
 }
@@ -647,12 +669,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
 
     // the figures after a subject elsewhere are that subject's, to the end of its part of the sentence
     // (a part ends at ；) or until the region's own name comes back ("…，全市外贸进出口总额28亿元")
-    const subjects = context === 'passage' || !mentions.length ? [] : sentenceParts(text, from, to).map((p) => subjectElsewhere(doc, p, to, opening));
-    const ofSubjectElsewhere = (at: number) => {
-      const parts = sentenceParts(text, from, at);
-      const subject = subjects[parts.length - 1] ?? -1;
-      return subject >= 0 && at >= subject && !ownAgain.test(text.slice(subject, at));
-    };
+    const parts = context === 'passage' || !mentions.length ? [] : sentenceParts(text, from, to);
+    const subjects = { parts, ends: parts.map((p) => subjectElsewhere(doc, p, to, opening)) };
 
     const handled = new Set<MetricMention>();
     const used = new Set<number>();
@@ -688,7 +706,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           // the words before the group's first figure are every figure's ("分别增加400元和150元")
           const typed = isIncrement(q, text.slice(list.from, group[0].start)) ? null : typeOf(m, q, gap.replace(/^分别/, ''));
           // the words before the list, not the items before this one ("城镇居民人均可支配收入、农民人均纯收入" names no sub-region)
-          if (!typed || (context !== 'passage' && (namesSubRegion(text.slice(listClause, firstItem.start), own) || ofSubjectElsewhere(firstItem.start)))) return;
+          if (!typed || (context !== 'passage' && (namesSubRegion(text.slice(listClause, firstItem.start), own) || ofSubjectElsewhere(text, subjects, ownAgain, firstItem.start)))) return;
           // "生产总值、规模以上工业总产值占全市的比重分别从37.8%和50.1%提高到…": the list names shares, not amounts
           if (typed.quantity === 'growth' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && /比重|占比|比例/.test(text.slice(listClause, list.from))) return;
           if (list.exclusive) handled.add(sideOf.get(m!) ?? m!);
@@ -718,7 +736,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中/);
       if (stop !== -1) scopeEnd = m.end + stop;
       const prefix = text.slice(clauseStart(text, from, m.start), m.start);
-      if (context !== 'passage' && (namesSubRegion(prefix, own) || ofSubjectElsewhere(m.start))) continue;
+      if (context !== 'passage' && (namesSubRegion(prefix, own) || ofSubjectElsewhere(text, subjects, ownAgain, m.start))) continue;
       // (a part of the year before the name is lifted by the whole year after it: "扭转了上半年固定资产投资增速下滑态势，全年增长5.1%")
       if (context !== 'passage' && taxonomy.notAnnual.test(prefix, text.slice(m.end, scopeEnd))) continue;
       // "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”": a task
