@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { termPositions, parseDictionary, bundledDictionaries, tokenize } from '../src/analysis/words.ts';
+import { termPositions, parseDictionary, bundledDictionaries, tokenize, opensWithAction } from '../src/analysis/words.ts';
+import { gazetteer } from '../src/structure/gazetteer.ts';
 import { keyness } from '../src/analysis/keyness.ts';
 import { glossaryEntries, slogans } from '../src/extract/glossary.ts';
 import { readReport } from '../src/readers/index.ts';
@@ -153,4 +154,14 @@ test('exports: CSV with BOM and a Stata do-file, a wide panel, XLSX with numbers
   const docs = JSON.parse(gwr(['export', 'documents', '--format', 'json', '--db', db]).stdout);
   assert.equal(docs.length, 6);
   assert.ok(docs.every((d: any) => /^\d{6}$/.test(d.code)));
+});
+
+test('a text opens with an action when its first two characters are a verb, preposition, adverb or conjunction of jieba\'s dictionary; a place name at a position is found there only', () => {
+  assert.equal(opensWithAction('加快咸宁高新区发展'), true);
+  assert.equal(opensWithAction('确保拉萨综合保税区入驻企业20家以上'), true);
+  assert.equal(opensWithAction('三江新区获批全省首个省级新区'), false);
+  assert.equal(opensWithAction('通化医药高新区实施重点项目30个'), false);
+  const g = gazetteer();
+  assert.deepEqual(g.fullNamesAt('古浪县绿色工业扩规提质', 0).map((x) => [x.region.name, x.length]), [['古浪县', 3]]);
+  assert.deepEqual(g.fullNamesAt('推动古浪县绿色工业', 0), []);
 });

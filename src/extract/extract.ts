@@ -305,7 +305,7 @@ function subjectElsewhere(doc: ExtractionInput, from: number, to: number, openin
   // "我国经济实力…跃上新的大台阶，国内生产总值突破一百万亿元" in a province's report: the country's
   if (doc.metadata.level !== 'national' && rest.startsWith('我国')) return from + lead + 2;
   const own = [doc.metadata.province, doc.metadata.city, doc.metadata.county];
-  const named = gazetteer().findFullNames(rest.slice(0, 14)).find((x) => x.at === 0 && x.region.kind !== 'province');
+  const named = gazetteer().fullNamesAt(rest, 0).find((x) => x.region.kind !== 'province');
   if (named) return own.includes(named.region.name) ? -1 : from + lead + named.length;
   const zone = taxonomy.zoneOpening.exec(rest);
   if (!zone || /^[、等和及与]/.test(rest.slice(zone[0].length)) || opening.includes(zone[2])) return -1;

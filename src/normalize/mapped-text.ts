@@ -52,6 +52,13 @@ export class MappedTextBuilder {
     return '';
   }
 
+  /** The last `n` characters written (fewer at the start). */
+  lastChars(n: number): string {
+    let out = '';
+    for (let i = this.parts.length - 1; i >= 0 && out.length < n; i--) out = this.parts[i].slice(-(n - out.length)) + out;
+    return out;
+  }
+
   /** The text and a map of length text.length + 1; the last entry is `sourceEnd`. */
   finish(sourceEnd: number): { text: string; map: Int32Array } {
     const text = this.parts.join('');

@@ -368,7 +368,7 @@ function writeLine(out: MappedTextBuilder, input: string, start: number, end: nu
       const after = emphasis ? (j + 2 < end ? input[j + 2] : '') : j < end ? input[j] : '';
       // spaces at either end of a line (also beside ** marks) and next to Chinese characters go, and
       // one after a decimal point ("增长7. 9%", as some PDF text has it)
-      if (after === '' || written === '' || CJK.test(before) || CJK.test(after) || (j - i === 1 && (letterSpaced || (/\d\.$/.test(written) && /\d/.test(after))))) {
+      if (after === '' || written === '' || CJK.test(before) || CJK.test(after) || (j - i === 1 && (letterSpaced || (/\d\.$/.test(out.lastChars(2)) && /\d/.test(after))))) {
         i = j;
         continue;
       }

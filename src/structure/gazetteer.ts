@@ -123,6 +123,13 @@ export class Gazetteer {
     return found.length === 1 ? found[0].code : null;
   }
 
+  /** The full region names (as findFullNames) that start at `at` in `text`. */
+  fullNamesAt(text: string, at: number): Array<{ region: Region; length: number }> {
+    const candidates = at + 1 < text.length ? this.byFirstTwo.get(text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1)) : undefined;
+    if (!candidates) return [];
+    return candidates.filter(({ name }) => text.startsWith(name, at)).map(({ region, name }) => ({ region, length: name.length }));
+  }
+
   /**
    * Every full region name (not short forms; 凉山州 for 凉山彝族自治州) that occurs in `text`, with its position
    * and written length, by position
