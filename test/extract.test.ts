@@ -737,3 +737,17 @@ test('thresholds crossed one after another are not the level, the level the run 
   const haikou = await x('city', '海口市', '2005.md');
   assert.deepEqual(find(haikou.actuals, 'gdp', 'level'), []);
 });
+
+test('in a paragraph that looks back over the term (五年来…), a change is the term\'s unless the sentence speaks of the last year or the paragraph said 同比（下同） (河北 2018, 扬州 2022, 惠州 2022)', async () => {
+  const x = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
+  // 河北 2018: "…城乡居民人均可支配收入达到30548元和12881元，分别增长51.1%和57.9%": the levels are 2017's, the growth the term's
+  const hebei = await x('province', '河北省', '2018.md');
+  assert.ok(!find(hebei.actuals, 'urban_disposable_income', 'growth').some((r) => r.value === 51.1));
+  assert.deepEqual(find(hebei.actuals, 'urban_disposable_income', 'level').map((r) => r.value), [30548]);
+  // 扬州 2022: the term's "全体居民人均可支配收入增长47.7%" gives way to the year's 8.9%
+  const yangzhou = await x('city', '扬州市', '2022.md');
+  assert.deepEqual(find(yangzhou.actuals, 'disposable_income', 'growth').map((r) => r.value), [8.9]);
+  // 惠州 2022: "五年来，…2021年全市地区生产总值4977亿元，同比（下同）增长10.1%；…地方一般公共预算收入455.4亿元，增长10.5%"
+  const huizhou = await x('city', '惠州市', '2022.md');
+  assert.deepEqual(find(huizhou.actuals, 'general_budget_revenue', 'growth').map((r) => r.value), [10.5]);
+});

@@ -224,6 +224,9 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
   return null;
 }
 
+/** The opening of a paragraph that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府. */
+const TERM_OPENING = /^(?:过去|这|近)?五年(?:来|间|中|里|，)|^“?十[一二三四五]五”?(?:时期|期间|以来)|^本届政府/;
+
 /** Words naming the document's own region, and region-wide words, that may stand before a metric. */
 function ownRegionWords(doc: ExtractionInput): RegExp {
   const names = [doc.metadata.province, doc.metadata.city, doc.metadata.county].filter((n): n is string => Boolean(n));
@@ -638,6 +641,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   // "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…": a look back inside a task part
   // reports last year, until its paragraph ends or a sentence turns to this year
   let lookBackParagraph = -1;
+  let yearOnYearParagraph = -1;
   for (const s of doc.sentences) {
     let context = contextOf(doc, s.index, passage, part);
     if (!context) continue;
@@ -660,6 +664,16 @@ export function extractFigures(doc: ExtractionInput): Extraction {
     const mentions = findMentions(text, from, to);
     const figures = findQuantities(text, from, to);
     const estimated = context === 'review' && (estimatedFromHere || /预计/.test(sentence));
+    // "五年来，…。城乡居民人均可支配收入达到30548元和12881元，分别增长51.1%和57.9%": in a paragraph that
+    // looks back over a term, a change is the term's unless the sentence speaks of the last year, or an
+    // earlier sentence of the paragraph said its comparisons are year on year (同比（下同）)
+    if (s.paragraph !== yearOnYearParagraph && /同比[（(]下同|下同[^。]{0,4}同比/.test(sentence)) yearOnYearParagraph = s.paragraph;
+    const overTerm =
+      context === 'review' &&
+      reviewYear !== null &&
+      yearOnYearParagraph !== s.paragraph &&
+      TERM_OPENING.test(text.slice(doc.paragraphs[s.paragraph].start, doc.paragraphs[s.paragraph].start + 12)) &&
+      !(sentence.includes(`${reviewYear}年`) || /去年|上年|全年|同比/.test(sentence));
     if (context === 'review' && /预计[^。]{0,6}下同|下同[^。]{0,3}预计|预计数[、，,]?\s*下同/.test(sentence)) estimatedFromHere = true;
     const yearFor = context === 'review' ? reviewYear : targetYear;
 
@@ -717,7 +731,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
             modifier: context === 'review' ? null : modifierOf(text, q, gap), stretch: false, year: yearFor, estimated,
             start: m.start, end: modifierEnd(text, q), sentence: s.index, section: s.section,
           };
-          (context === 'review' ? actuals : targets).push(record);
+          if (!(overTerm && typed.quantity !== 'level')) (context === 'review' ? actuals : targets).push(record);
         });
       }
     }
@@ -860,7 +874,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         };
         if (/(突破|迈上|跨越|越过|站上|跃上)\s*$/.test(gap)) milestones.set(typed.quantity, record);
         const records = both ? both.map((id) => ({ ...record, metric: id })) : [record];
-        if (context === 'review') actuals.push(...records);
+        if (context === 'review') {
+          if (!(overTerm && typed.quantity !== 'level')) actuals.push(...records);
+        }
         else {
           targets.push(...records);
           if (taxonomy.stretchBefore.test(text.slice(clauseStart(text, from, m.start), q.start))) for (const r of records) stretchCandidates.add(r);
