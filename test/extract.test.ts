@@ -23,6 +23,9 @@ function extractText(text: string) {
 
 const find = (rs: FigureRecord[], metric: string, quantity: string) => rs.filter((r) => r.metric === metric && r.quantity === quantity);
 
+/** The extraction of a report in ../shared/reports, by its path there. */
+const reportExtraction = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
+
 test('the dev set scores at least 0.95 F1 for targets and actuals, and metadata 1.00', async () => {
   const files = [];
   for (const name of SAMPLES) {
@@ -629,26 +632,25 @@ test('a sentence that opens with a zone or another county as its subject gives t
 });
 
 test('lists with 分别: one figure is every item\'s, a clause with its own subject ends the list, a second set of figures follows the first, 由…到 takes where they got to, a list of shares gives no amounts', async () => {
-  const x = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
   // 宁夏 2007: "确保实现规模以上工业增加值、利润分别增长15%以上，技术改造投资增长20%以上"
-  const ningxia = await x('province', '宁夏回族自治区', '2007.md');
+  const ningxia = await reportExtraction('province', '宁夏回族自治区', '2007.md');
   assert.deepEqual(find(ningxia.targets, 'industrial_value_added', 'growth').map((r) => [r.value, r.modifier]), [[15, 'at_least']]);
   // 太原 2008: "财政总收入、一般预算收入分别增长15%以上，地区外贸进出口总额增长12%"
-  const taiyuan = await x('city', '太原市', '2008.md');
+  const taiyuan = await reportExtraction('city', '太原市', '2008.md');
   assert.deepEqual(find(taiyuan.targets, 'general_budget_revenue', 'growth').map((r) => [r.value, r.modifier]), [[15, 'at_least']]);
   assert.deepEqual(find(taiyuan.targets, 'import_export', 'growth').map((r) => r.value), [12]);
   // 北京 2011: "…分别增长8.5%以上和10.5%以上，扣除价格因素，分别实际增长6%以上和8%以上"
-  const beijing = await x('city', '北京市', '2011.md');
+  const beijing = await reportExtraction('city', '北京市', '2011.md');
   assert.deepEqual(find(beijing.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [10.5]);
   // 浙江 2000: "…分别达到8428元和3948元，实际收入分别比上年增长8.0%和5.6%"
-  const zhejiang = await x('province', '浙江省', '2000.md');
+  const zhejiang = await reportExtraction('province', '浙江省', '2000.md');
   assert.deepEqual(find(zhejiang.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [3948]);
   assert.deepEqual(find(zhejiang.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [5.6]);
   // 开封 2014: "…分别从11342元和4355元增加到19492元和8355元"
-  const kaifeng = await x('city', '开封市', '2014.md');
+  const kaifeng = await reportExtraction('city', '开封市', '2014.md');
   assert.deepEqual(find(kaifeng.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [8355]);
   // 中山 2022: "工业投资、基础设施投资占比分别提高到22.4%…" are shares, not growth
-  const zhongshan = await x('city', '中山市', '2022.md');
+  const zhongshan = await reportExtraction('city', '中山市', '2022.md');
   assert.deepEqual(find(zhongshan.actuals, 'industrial_investment', 'growth'), []);
 });
 
@@ -669,19 +671,18 @@ test('外贸进出口 and 货物进出口 heading a longer noun (外贸进出口
 });
 
 test('"A 15237元、B 5643元，分别增长7.7%和8.2%": a clause of several items, each a name and a figure, before 分别 (海口 2010, 阿坝 2016, 张家界 2016, 新疆 2012)', async () => {
-  const x = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
-  const haikou = await x('city', '海口市', '2010.md');
+  const haikou = await reportExtraction('city', '海口市', '2010.md');
   assert.deepEqual(find(haikou.actuals, 'urban_disposable_income', 'growth').map((r) => r.value), [7.7]);
   assert.deepEqual(find(haikou.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [8.2]);
   // "地方一般公共预算收入31.6亿元、一般公共预算支出213.8亿元，分别增长10.7%、11.2%": the spending keeps its place
-  const aba = await x('city', '阿坝藏族羌族自治州', '2016.md');
+  const aba = await reportExtraction('city', '阿坝藏族羌族自治州', '2016.md');
   assert.deepEqual(find(aba.actuals, 'general_budget_revenue', 'growth').map((r) => r.value), [10.7]);
   // "地区生产总值超过500亿元、一般公共预算收入超过50亿元、旅游总收入超过400亿元，分别增长9.5%、10%、20%"
-  const zhangjiajie = await x('city', '张家界市', '2016.md');
+  const zhangjiajie = await reportExtraction('city', '张家界市', '2016.md');
   assert.deepEqual(find(zhangjiajie.targets, 'gdp', 'growth').map((r) => r.value), [9.5]);
   assert.deepEqual(find(zhangjiajie.targets, 'general_budget_revenue', 'growth').map((r) => r.value), [10]);
   // the region's "城镇居民人均可支配收入15500元、农民人均纯收入5432元，分别增长13.6%和17%" before the 兵团's
-  const xinjiang = await x('province', '新疆维吾尔自治区', '2012.md');
+  const xinjiang = await reportExtraction('province', '新疆维吾尔自治区', '2012.md');
   assert.deepEqual(find(xinjiang.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [17]);
 });
 
@@ -694,24 +695,23 @@ test('增 alone before a figure says growth (保山 2021 "生产总值同比增9
 });
 
 test('review figures: the country\'s (我国…) and the 兵团\'s are not the region\'s, a level dated with the year is the year\'s, a plan\'s goal and a threshold are not actuals, an increase is not the level (新疆 2021, 宁波 2025, 烟台 2012, 南昌 2016, 深圳 2008, 贵州 2006)', async () => {
-  const x = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
   // 新疆 2021: "我国…国内生产总值突破一百万亿元"; "2020年，兵团实现生产总值2905.14亿元"; "地区生产总值从2015年的9306.88亿元增加到2020年的13797.58亿元"
-  const xinjiang = await x('province', '新疆维吾尔自治区', '2021.md');
+  const xinjiang = await reportExtraction('province', '新疆维吾尔自治区', '2021.md');
   assert.deepEqual(find(xinjiang.actuals, 'gdp', 'level').map((r) => [r.value, r.unit, r.year]), [[13797.58, '亿元', 2020]]);
   // 宁波 2025: "海洋经济生产总值达2800亿元" is the ocean economy's
-  const ningbo = await x('city', '宁波市', '2025.md');
+  const ningbo = await reportExtraction('city', '宁波市', '2025.md');
   assert.ok(!find(ningbo.actuals, 'gdp', 'level').some((r) => r.value === 2800));
   // 烟台 2012: "到2016年，全市生产总值突破8700亿元" in the part read as the review
-  const yantai = await x('city', '烟台市', '2012.md');
+  const yantai = await reportExtraction('city', '烟台市', '2012.md');
   assert.ok(!find(yantai.actuals, 'gdp', 'level').some((r) => r.value === 8700));
   // 南昌 2016: "地方一般公共预算收入增长13.7%，500万元以上固定资产投资增长17%": 500万元 bounds the investment counted
-  const nanchang = await x('city', '南昌市', '2016.md');
+  const nanchang = await reportExtraction('city', '南昌市', '2016.md');
   assert.deepEqual(find(nanchang.actuals, 'general_budget_revenue', 'level').map((r) => [r.value, r.unit]), [[389.2, '亿元']]);
   // 深圳 2008: "地方财政一般预算收入一年净增157亿元，达658亿元"
-  const shenzhen = await x('city', '深圳市', '2008.md');
+  const shenzhen = await reportExtraction('city', '深圳市', '2008.md');
   assert.deepEqual(find(shenzhen.actuals, 'general_budget_revenue', 'level').map((r) => r.value), [658]);
   // 贵州 2006: "城镇居民人均可支配收入和农民人均纯收入分别由2000年的5122.2元和1374.2元增加到2005年的8147.1元和1877元"
-  const guizhou = await x('province', '贵州省', '2006.md');
+  const guizhou = await reportExtraction('province', '贵州省', '2006.md');
   assert.deepEqual(find(guizhou.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [1877]);
 });
 
@@ -723,31 +723,29 @@ test('a joint name in a list with 分别 has a figure for each side (岳阳 2016
 });
 
 test('thresholds crossed one after another are not the level, the level the run reached is (河南 2018, 甘孜 2021, 南京 2018); digits after $ are residue, not figures (海口 2005)', async () => {
-  const x = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
   // 河南 2018: "全省生产总值先后跨越3万亿元、4万亿元两个台阶…"
-  const henan = await x('province', '河南省', '2018.md');
+  const henan = await reportExtraction('province', '河南省', '2018.md');
   assert.ok(!find(henan.actuals, 'gdp', 'level').some((r) => r.value === 3));
   // 甘孜 2021: "地区生产总值连续跨越“300亿元”“400亿元”两个台阶、达到410.61亿元"
-  const ganzi = await x('city', '甘孜藏族自治州', '2021.md');
+  const ganzi = await reportExtraction('city', '甘孜藏族自治州', '2021.md');
   assert.deepEqual(find(ganzi.actuals, 'gdp', 'level').map((r) => r.value), [410.61]);
   // 南京 2018: "地区生产总值连跨4个千亿台阶、达到11715亿元"
-  const nanjing = await x('city', '南京市', '2018.md');
+  const nanjing = await reportExtraction('city', '南京市', '2018.md');
   assert.deepEqual(find(nanjing.actuals, 'gdp', 'level').map((r) => r.value), [11715]);
   // 海口 2005: "地区生产总值２５$1.$2１亿元" lost two digits in a botched replacement
-  const haikou = await x('city', '海口市', '2005.md');
+  const haikou = await reportExtraction('city', '海口市', '2005.md');
   assert.deepEqual(find(haikou.actuals, 'gdp', 'level'), []);
 });
 
 test('in a paragraph that looks back over the term (五年来…), a change is the term\'s unless the sentence speaks of the last year or the paragraph said 同比（下同） (河北 2018, 扬州 2022, 惠州 2022)', async () => {
-  const x = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
   // 河北 2018: "…城乡居民人均可支配收入达到30548元和12881元，分别增长51.1%和57.9%": the levels are 2017's, the growth the term's
-  const hebei = await x('province', '河北省', '2018.md');
+  const hebei = await reportExtraction('province', '河北省', '2018.md');
   assert.ok(!find(hebei.actuals, 'urban_disposable_income', 'growth').some((r) => r.value === 51.1));
   assert.deepEqual(find(hebei.actuals, 'urban_disposable_income', 'level').map((r) => r.value), [30548]);
   // 扬州 2022: the term's "全体居民人均可支配收入增长47.7%" gives way to the year's 8.9%
-  const yangzhou = await x('city', '扬州市', '2022.md');
+  const yangzhou = await reportExtraction('city', '扬州市', '2022.md');
   assert.deepEqual(find(yangzhou.actuals, 'disposable_income', 'growth').map((r) => r.value), [8.9]);
   // 惠州 2022: "五年来，…2021年全市地区生产总值4977亿元，同比（下同）增长10.1%；…地方一般公共预算收入455.4亿元，增长10.5%"
-  const huizhou = await x('city', '惠州市', '2022.md');
+  const huizhou = await reportExtraction('city', '惠州市', '2022.md');
   assert.deepEqual(find(huizhou.actuals, 'general_budget_revenue', 'growth').map((r) => r.value), [10.5]);
 });

@@ -227,10 +227,15 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
 /** The opening of a paragraph that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府. */
 const TERM_OPENING = /^(?:过去|这|近)?五年(?:来|间|中|里|，)|^“?十[一二三四五]五”?(?:时期|期间|以来)|^本届政府/;
 
+/** Region names without their endings (苏州市 → 苏州), those still two characters long. */
+function shortForms(names: string[]): string[] {
+  return names.map((n) => n.replace(/(省|市|区|县|自治区|自治州|自治县|壮族|回族|维吾尔)+$/, '')).filter((n) => n.length >= 2);
+}
+
 /** Words naming the document's own region, and region-wide words, that may stand before a metric. */
 function ownRegionWords(doc: ExtractionInput): RegExp {
   const names = [doc.metadata.province, doc.metadata.city, doc.metadata.county].filter((n): n is string => Boolean(n));
-  const short = names.map((n) => n.replace(/(省|市|区|县|自治区|自治州|自治县|壮族|回族|维吾尔)+$/, '')).filter((n) => n.length >= 2);
+  const short = shortForms(names);
   const words = ['全市', '全区', '全县', '全省', '全州', '全盟', '全旗', '全国', '我市', '我区', '我县', '我省', '本市', '本区', '市区', '城乡', '全社会', '市级', '区级', ...names, ...short];
   return new RegExp(words.sort((a, b) => b.length - a.length).join('|'), 'g');
 }
@@ -246,8 +251,7 @@ const WHOLE_REGION: Record<string, string[]> = {
 /** The report's own region named again: its names, or its level's word for the whole region. */
 function ownRegionAgain(doc: ExtractionInput): RegExp {
   const names = [doc.metadata.county ?? doc.metadata.city ?? doc.metadata.province].filter((n): n is string => Boolean(n));
-  const short = names.map((n) => n.replace(/(省|市|区|县|自治区|自治州|自治县|壮族|回族|维吾尔)+$/, '')).filter((n) => n.length >= 2);
-  const words = [...(WHOLE_REGION[doc.metadata.level ?? ''] ?? Object.values(WHOLE_REGION).flat()), ...names, ...short];
+  const words = [...(WHOLE_REGION[doc.metadata.level ?? ''] ?? Object.values(WHOLE_REGION).flat()), ...names, ...shortForms(names)];
   return new RegExp(words.sort((a, b) => b.length - a.length).join('|'));
 }
 
@@ -645,17 +649,17 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   for (const s of doc.sentences) {
     let context = contextOf(doc, s.index, passage, part);
     if (!context) continue;
+    // a sentence that opens with another period is about it throughout
+    const period = context === 'passage' ? null : PERIOD_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 20)));
     if (context === 'tasks') {
       const opening = text.slice(s.start, Math.min(s.end, s.start + 12));
       if (/^(过去一年|去年|上年|一年来|过去的一年)/.test(opening)) lookBackParagraph = s.paragraph;
       else if (/^(今年|明年|新的一年)/.test(opening)) lookBackParagraph = -1;
       if (lookBackParagraph === s.paragraph) context = 'review';
-      // "力争五年实际投资超6000亿元，进出口总额超7万亿元": a sentence that opens with another period is about it throughout
-      const period = PERIOD_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 20)));
+      // "力争五年实际投资超6000亿元，进出口总额超7万亿元": not this year's targets
       if (period && !(period[1] && Number(period[1]) === targetYear)) continue;
     } else if (context === 'review') {
       // "到2016年，全市生产总值突破8700亿元": a plan's goal, where a term report's plan is read as its review
-      const period = PERIOD_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 20)));
       if (period && ((period[1] && reviewYear !== null && Number(period[1]) > reviewYear) || /^(?:力争|争取|确保|努力|我们要)?(?:今后|未来)/.test(period[0]))) continue;
     }
     const from = context === 'passage' && passage ? Math.max(s.start, passage.start) : s.start;
@@ -697,10 +701,10 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       for (const group of groups) {
         // "规模以上工业增加值、利润分别增长15%以上": one figure, and no other, after a list of names and 分别 is every item's
         const shared = list.exclusive && figs.length === 1 && group.length === 1 && !figures.some((q) => q.start >= listClause && q.end <= list.from);
-        // "分别增长8.5%以上和10.5%以上，扣除价格因素，分别实际增长6%以上和8%以上": a second set of figures
-        // for the same items follows the first
         // "…、城乡居民人均可支配收入分别达2154.7亿元、…、25202元和12091元": a joint name has a figure for each side
         const items = group.length === list.items.length ? list.items : withBothSides(list.items);
+        // "分别增长8.5%以上和10.5%以上，扣除价格因素，分别实际增长6%以上和8%以上": a second set of figures
+        // for the same items follows the first
         const sets = group.length % items.length === 0 ? group.length / items.length : 0;
         if (!sets && !shared) continue;
         // "分别由14402元和7471元提高到…和…": the first set is where they started, the next where they got to
@@ -723,7 +727,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           if (!typed || (context !== 'passage' && (namesSubRegion(text.slice(listClause, firstItem.start), own) || ofSubjectElsewhere(text, subjects, ownAgain, firstItem.start)))) return;
           // "生产总值、规模以上工业总产值占全市的比重分别从37.8%和50.1%提高到…": the list names shares, not amounts
           if (typed.quantity === 'growth' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && /比重|占比|比例/.test(text.slice(listClause, list.from))) return;
-          if (list.exclusive) handled.add(sideOf.get(m!) ?? m!);
+          if (list.exclusive) handled.add(sideOf.get(m) ?? m);
           used.add(q.start);
           const record: FigureRecord = {
             kind: context === 'review' ? 'actual' : 'target', metric: m.metric, label: m.label, quantity: typed.quantity,
@@ -779,7 +783,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           continue;
         }
         // "先后跨越3万亿元、4万亿元两个台阶": thresholds crossed over the years; "连跨4个千亿台阶、达到11715亿元": the level reached
-        if (taxonomy.milestoneRun.test(clause) && !/(达到?|为|实现|增加到|提高到|增至)$/.test(text.slice(clauseStart(text, from, q.start), q.start).trim())) {
+        if (taxonomy.milestoneRun.test(clause) && !/(达到?|为|实现|增加到|提高到|增至)$/.test(clause.trim())) {
           anchor = q.end;
           continue;
         }
@@ -809,8 +813,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         if (!gapAllowed(gap)) break;
         // "年进出口额超1000万美元企业": a threshold that describes firms or projects, not a total
         // "500万元以上固定资产投资增长17%": a threshold of the next metric's scope
-        const thresholdOfNext = q.baseUnit !== '%' && /以上$/.test(text.slice(q.end, modifierEnd(text, q))) && mentions.some((x) => x.start === modifierEnd(text, q));
-        if (THRESHOLD_OF.test(text.slice(modifierEnd(text, q), modifierEnd(text, q) + 6)) || thresholdOfNext) {
+        const figureEnd = modifierEnd(text, q);
+        const thresholdOfNext = q.baseUnit !== '%' && /以上$/.test(text.slice(q.end, figureEnd)) && mentions.some((x) => x.start === figureEnd);
+        if (THRESHOLD_OF.test(text.slice(figureEnd, figureEnd + 6)) || thresholdOfNext) {
           anchor = q.end;
           continue;
         }
