@@ -128,7 +128,7 @@ test('actuals: 预计数，下同 marks every later figure as estimated; the rev
 });
 
 test('actuals leave out sub-sectors, other subjects in the sentence and multi-year figures', () => {
-  const x = extractText('各位代表：\n一、2023年工作回顾\n全年实现进出口总额2.45万亿元，一般贸易占比达到42%。实现生产性服务业增加值685亿元、增长7%。五年来，地区生产总值年均增长7%。地区生产总值1150亿元、增长5%。');
+  const x = extractText('各位代表：\n一、2023年工作回顾\n全年实现进出口总额2.45万亿元，一般贸易占比达到42%。实现生产性服务业增加值685亿元、增长7%。五年来，地区生产总值年均增长7%。\n地区生产总值1150亿元、增长5%。');
   assert.deepEqual(find(x.actuals, 'import_export', 'growth'), []);
   assert.deepEqual(find(x.actuals, 'service_value_added', 'level'), []);
   assert.deepEqual(find(x.actuals, 'gdp', 'growth').map((a) => a.value), [5]);
@@ -748,4 +748,42 @@ test('in a paragraph that looks back over the term (五年来…), a change is t
   // 惠州 2022: "五年来，…2021年全市地区生产总值4977亿元，同比（下同）增长10.1%；…地方一般公共预算收入455.4亿元，增长10.5%"
   const huizhou = await reportExtraction('city', '惠州市', '2022.md');
   assert.deepEqual(find(huizhou.actuals, 'general_budget_revenue', 'growth').map((r) => r.value), [10.5]);
+});
+
+test('a clause with a subject of its own ends a metric\'s figures, even after a figure passed over (临沂 2014, 山东 2007); a multiple holds a rate\'s place in a list (乌鲁木齐 2017)', async () => {
+  // 临沂 2014: "万元GDP能耗完成省政府下达任务，42个重点河流断面水质综合达标率为93.8%"
+  const linyi = await reportExtraction('city', '临沂市', '2014.md');
+  assert.deepEqual(find(linyi.actuals, 'energy_intensity', 'reduction'), []);
+  // 山东 2007: "万元生产总值能耗、…明显降低，17市城市空气质量良好率达94.2%"
+  const shandong = await reportExtraction('province', '山东省', '2007.md');
+  assert.deepEqual(find(shandong.actuals, 'energy_intensity', 'reduction'), []);
+  // 乌鲁木齐 2017: "…分别达到34200元和16400元，增长1.12倍和94.4%": 94.4% is the rural growth, not the urban
+  const urumqi = await reportExtraction('city', '乌鲁木齐市', '2017.md');
+  assert.deepEqual(find(urumqi.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [16400]);
+  assert.ok(!find(urumqi.actuals, 'urban_disposable_income', 'growth').some((r) => r.value === 94.4));
+});
+
+test('a price rise held within so many points is a CPI target (南昌 2009, 东莞 2007); a growth target after a relative one (宝鸡 2014); a share of days is no CPI (锦州 2014)', async () => {
+  const nanchang = await reportExtraction('city', '南昌市', '2009.md');
+  assert.deepEqual(find(nanchang.targets, 'cpi', 'growth').map((r) => [r.value, r.modifier]), [[4, 'around']]);
+  const dongguan = await reportExtraction('city', '东莞市', '2007.md');
+  assert.deepEqual(find(dongguan.targets, 'cpi', 'growth').map((r) => [r.value, r.modifier]), [[3, 'at_most']]);
+  // "生产总值增速高于全省两个百分点、达到13%左右"
+  const baoji = await reportExtraction('city', '宝鸡市', '2014.md');
+  assert.deepEqual(find(baoji.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[13, 'around']]);
+  // "居民消费价格总水平涨幅控制在全省平均水平以下，全年95%以上天数空气质量达到国家二级标准"
+  const jinzhou = await reportExtraction('city', '锦州市', '2014.md');
+  assert.deepEqual(find(jinzhou.targets, 'cpi', 'growth').map((r) => r.modifier), ['qualitative']);
+});
+
+test('a look back over the term starts at a sentence that opens with it, after a dash or bold, and ends at one that opens with the last year (河南 2003, 兰州 2017, 茂名 2022)', async () => {
+  // 河南 2003: "…小康水平。…五年来，城镇居民人均可支配收入增长54%" and later the year's 14%
+  const henan = await reportExtraction('province', '河南省', '2003.md');
+  assert.deepEqual(find(henan.actuals, 'urban_disposable_income', 'growth').map((r) => r.value), [14]);
+  // 兰州 2017: "**——这五年是“做强兰州”卓有成效的五年…**…城镇居民人均可支配收入提高85%"
+  const lanzhou = await reportExtraction('city', '兰州市', '2017.md');
+  assert.ok(!find(lanzhou.actuals, 'urban_disposable_income', 'growth').some((r) => r.value === 85));
+  // 茂名 2022: "过去五年，…。刚刚过去的2021年，…地区生产总值增长6.0%以上"
+  const maoming = await reportExtraction('city', '茂名市', '2022.md');
+  assert.deepEqual(find(maoming.actuals, 'gdp', 'growth').map((r) => r.value), [6]);
 });

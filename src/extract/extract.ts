@@ -224,8 +224,13 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
   return null;
 }
 
-/** The opening of a paragraph that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府. */
-const TERM_OPENING = /^(?:过去|这|近)?五年(?:来|间|中|里|，)|^“?十[一二三四五]五”?(?:时期|期间|以来)|^本届政府/;
+/**
+ * The opening of a sentence about the last year alone: 过去一年, 刚刚过去的2021年, 去年, 一年来. (A term's
+ * paragraph that goes on "2010年，全市生产总值…，是“十五”末的3.2倍" still speaks of the term.)
+ */
+const LAST_YEAR_OPENING = /^(?:刚刚过去的|过去的|过去)?(?:一年|去年|上年)|^刚刚过去的(?:19|20)\d{2}年|^一年来/;
+/** The opening of a sentence that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府. */
+const TERM_OPENING = /^(?:\*\*|——|—)*(?:(?:过去|这|近)?五年(?:来|间|中|里|是|，)|“?十[一二三四五]五”?(?:时期|期间|以来)|本届政府)/;
 
 /** Region names without their endings (苏州市 → 苏州), those still two characters long. */
 function shortForms(names: string[]): string[] {
@@ -391,6 +396,9 @@ function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
     // the rise is the index less 100
     const index = def.defaultQuantity === 'growth' && /指数/.test(m.label + gap) && q.value >= 80 && q.value <= 130 && q.value2 === null;
     if (index && (percent || !q.unit)) return { quantity: 'growth', value: Math.round((q.value - 100) * 1000) / 1000, sign: 1 };
+    // "居民消费价格总水平涨幅控制在4个百分点左右": a rise held within so many points is a rise of so many per cent
+    // (a rise by points, "回落2个百分点", is a change of the rise and stays out)
+    if (points && def.defaultQuantity === 'growth' && /(控制在|保持在)$/.test(gap.trim())) return { quantity: 'growth', value: q.value, sign: 1 };
     if (!percent) return null;
     if (def.defaultQuantity === 'growth') {
       return { quantity: 'growth', value: q.value, sign: fallWord ? -1 : 1 };
@@ -420,8 +428,8 @@ function modifierOf(text: string, q: Figure, gap: string): Modifier {
   return found.length ? found[0].mod : 'point';
 }
 
-/** What follows a figure that is a threshold for counting things ("超1000万美元企业", "亿元以上项目"). */
-const THRESHOLD_OF = /^(的)?(企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家|镇|乡|街道|县|县区|区(?!间|域)|城市|市)/;
+/** What follows a figure that is a threshold for counting things ("超1000万美元企业", "亿元以上项目", "95%以上天数"). */
+const THRESHOLD_OF = /^(的)?(天数|企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家|镇|乡|街道|县|县区|区(?!间|域)|城市|市)/;
 
 /** End of the modifier word written after a figure (左右, 以上, 以内), for the record's offsets. */
 function modifierEnd(text: string, q: Figure): number {
@@ -646,6 +654,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   // reports last year, until its paragraph ends or a sentence turns to this year
   let lookBackParagraph = -1;
   let yearOnYearParagraph = -1;
+  let termParagraph = -1;
+  let lastYearParagraph = -1;
   for (const s of doc.sentences) {
     let context = contextOf(doc, s.index, passage, part);
     if (!context) continue;
@@ -672,11 +682,24 @@ export function extractFigures(doc: ExtractionInput): Extraction {
     // looks back over a term, a change is the term's unless the sentence speaks of the last year, or an
     // earlier sentence of the paragraph said its comparisons are year on year (同比（下同）)
     if (s.paragraph !== yearOnYearParagraph && /同比[（(]下同|下同[^。]{0,4}同比/.test(sentence)) yearOnYearParagraph = s.paragraph;
+    // the look back over the term starts at the paragraph's opening or at a sentence that opens so
+    // ("…小康水平。五年来，城镇居民人均可支配收入增长54%"), and ends at a sentence that opens with the last
+    // year ("过去五年，…。刚刚过去的2021年，…")
+    if (context === 'review') {
+      const paragraphStart = doc.paragraphs[s.paragraph].start;
+      const sentenceOpening = text.slice(s.start, s.start + 12);
+      if (termParagraph !== s.paragraph && lastYearParagraph !== s.paragraph && (TERM_OPENING.test(sentenceOpening) || TERM_OPENING.test(text.slice(paragraphStart, paragraphStart + 12)))) {
+        termParagraph = s.paragraph;
+      } else if (termParagraph === s.paragraph && LAST_YEAR_OPENING.test(sentenceOpening)) {
+        termParagraph = -1;
+        lastYearParagraph = s.paragraph;
+      }
+    }
     const overTerm =
       context === 'review' &&
       reviewYear !== null &&
       yearOnYearParagraph !== s.paragraph &&
-      TERM_OPENING.test(text.slice(doc.paragraphs[s.paragraph].start, doc.paragraphs[s.paragraph].start + 12)) &&
+      termParagraph === s.paragraph &&
       !(sentence.includes(`${reviewYear}年`) || /去年|上年|全年|同比/.test(sentence));
     if (context === 'review' && /预计[^。]{0,6}下同|下同[^。]{0,3}预计|预计数[、，,]?\s*下同/.test(sentence)) estimatedFromHere = true;
     const yearFor = context === 'review' ? reviewYear : targetYear;
@@ -697,7 +720,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       const firstItem = list.items.find(Boolean)!;
       const listClause = clauseStart(text, from, firstItem.start);
       // figures in groups: levels (amounts) and rates (%), each group one figure per item in order
-      const groups = [figs.filter((q) => q.baseUnit !== '%' && q.family !== 'percent'), figs.filter((q) => q.baseUnit === '%')];
+      // (a multiple is a rate's place in the list: "分别达到34200元和16400元，增长1.12倍和94.4%")
+      const isRate = (q: Figure) => q.baseUnit === '%' || q.family === 'multiple';
+      const groups = [figs.filter((q) => !isRate(q) && q.family !== 'percent'), figs.filter(isRate)];
       for (const group of groups) {
         // "规模以上工业增加值、利润分别增长15%以上": one figure, and no other, after a list of names and 分别 is every item's
         const shared = list.exclusive && figs.length === 1 && group.length === 1 && !figures.some((q) => q.start >= listClause && q.end <= list.from);
@@ -761,11 +786,14 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       // sentence that named a plan's period before the name sets the period's goal
       if (context === 'tasks' && PLAN_PERIOD.test(text.slice(from, m.start))) continue;
 
-      const own_figures = figures.filter((q) => q.start >= (listed ? mentions[next - 1].end : m.end) && q.end <= scopeEnd);
+      // (after a list of names, the figures start after its last name)
+      const nameEnd = listed ? mentions[next - 1].end : m.end;
+      const own_figures = figures.filter((q) => q.start >= nameEnd && q.end <= scopeEnd);
       const seen = new Set<Quantity>();
-      let anchor = listed ? mentions[next - 1].end : m.end;
+      let anchor = nameEnd;
       let lastGap = '';
       let accepted = 0;
+      let afterUntyped = false;
       const split = /分别/.test(text.slice(m.end, scopeEnd)) && (/城乡/.test(m.label) || URBAN_AND_RURAL.test(m.label)) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
       // "城镇和农村居民人均可支配收入均增长8%": the names of both, so a figure of each
       const both = !split && URBAN_AND_RURAL.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
@@ -773,6 +801,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       const milestones = new Map<Quantity, FigureRecord>();
       for (const q of own_figures) {
         const gap = text.slice(anchor, q.start);
+        const prevUntyped: boolean = afterUntyped;
+        afterUntyped = false;
         if (q.start - anchor > 40) break;
         const clause = text.slice(clauseStart(text, from, q.start), q.start);
         if (taxonomy.notAnnual.test(clause)) {
@@ -811,6 +841,10 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           continue;
         }
         if (!gapAllowed(gap)) break;
+        // "…明显降低，17市城市空气质量良好率达94.2%", "…完成省政府下达任务，42个重点河流断面水质综合达标率为93.8%":
+        // the words of the figure's own clause, figures passed over included, must be about the metric too
+        const ownClause = clauseStart(text, from, q.start);
+        if (ownClause > nameEnd && !gapAllowed(text.slice(ownClause - 1, q.start))) break;
         // "年进出口额超1000万美元企业": a threshold that describes firms or projects, not a total
         // "500万元以上固定资产投资增长17%": a threshold of the next metric's scope
         const figureEnd = modifierEnd(text, q);
@@ -836,7 +870,12 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           continue;
         }
         const stretchGap = /^(左右|以上|以内)?[，,、（(]?(力争|争取|努力)(达到|实现|增长)?$/.test(gap) && accepted > 0;
-        const typed = typeOf(m, q, joined || stretchGap ? lastGap : gap);
+        // "生产总值增速高于全省两个百分点、达到13%左右": after a figure that was not the metric's, the clause's
+        // words before it say which way
+        const typed: Typed | null =
+          typeOf(m, q, joined || stretchGap ? lastGap : gap) ??
+          (prevUntyped && !joined && !stretchGap && !/[，,；;]/.test(between) ? typeOf(m, q, between) : null);
+        afterUntyped = !typed;
         if (!joined && !stretchGap) lastGap = gap;
         anchor = q.end;
         if (!typed) continue;
