@@ -787,3 +787,18 @@ test('a look back over the term starts at a sentence that opens with it, after a
   const maoming = await reportExtraction('city', '茂名市', '2022.md');
   assert.deepEqual(find(maoming.actuals, 'gdp', 'growth').map((r) => r.value), [6]);
 });
+
+test('a part of the year that opens a clause is the later clauses\' too: to the sentence\'s end when it stands alone (前三季度，…；…), else to the end of its part (凉山 2023, 泸州 2023, 成都 2020)', async () => {
+  // 凉山 2023: "前三季度，实现全州地区生产总值1586.99亿元、增长5.5%；…" and later the year's "突破2000亿元、增长6%左右"
+  const liangshan = await reportExtraction('city', '凉山彝族自治州', '2023.md');
+  assert.deepEqual(find(liangshan.actuals, 'gdp', 'growth').map((r) => r.value), [6]);
+  assert.deepEqual(find(liangshan.actuals, 'retail_sales', 'growth').map((r) => r.value), [2.2]);
+  // 泸州 2023 gives only the first three quarters: "前三季度，全市实现地区生产总值1887.2亿元…；…"
+  const luzhou = await reportExtraction('city', '泸州市', '2023.md');
+  assert.deepEqual(find(luzhou.actuals, 'gdp', 'level'), []);
+  assert.deepEqual(find(luzhou.actuals, 'general_budget_revenue', 'level'), []);
+  // 成都 2020, in the tasks: "…，一季度全市地区生产总值下降3%，全社会固定资产投资下降7.2%、社会消费品零售总额下降13.5%…"
+  const chengdu = await reportExtraction('city', '成都市', '2020.md');
+  assert.deepEqual(find(chengdu.targets, 'fixed_asset_investment', 'growth'), []);
+  assert.deepEqual(find(chengdu.targets, 'retail_sales', 'growth'), []);
+});

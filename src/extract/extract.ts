@@ -224,6 +224,19 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
   return null;
 }
 
+/** Where the part of a sentence (cut at ；) that holds `at` starts. */
+function partStart(text: string, from: number, at: number): number {
+  const semicolon = Math.max(text.lastIndexOf('；', at - 1), text.lastIndexOf(';', at - 1));
+  return semicolon >= from ? semicolon + 1 : from;
+}
+
+/** Parts of the year that may open a clause: 一季度, 前三季度, 上半年, 1—5月, 前5个月 (after a year, 今年 or 去年). */
+const PART_OF_YEAR = '(?:今年|去年|上年|(?:19|20)\\d{2}年)?(?:前三季度|[一二三四]季度|第[一二三四]季度|[上下]半年|[1一]\\s*[至到—-]\\s*(?:\\d{1,2}|[二三四五六七八九十]{1,2})\\s*月份?|前[\\d一二三四五六七八九十]{1,2}个月)';
+/** A part of the year opening a clause. */
+const PART_OF_YEAR_CLAUSE = new RegExp(`(?:^|[，,：:])${PART_OF_YEAR}`);
+/** A part of the year that is a clause of its own ("前三季度，…"). */
+const PART_OF_YEAR_ALONE = new RegExp(`(?:^|[，,；;：:])${PART_OF_YEAR}[，,]`);
+
 /**
  * The opening of a sentence about the last year alone: 过去一年, 刚刚过去的2021年, 去年, 一年来. (A term's
  * paragraph that goes on "2010年，全市生产总值…，是“十五”末的3.2倍" still speaks of the term.)
@@ -782,6 +795,16 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       if (context !== 'passage' && (namesSubRegion(prefix, own) || ofSubjectElsewhere(text, subjects, ownAgain, m.start))) continue;
       // (a part of the year before the name is lifted by the whole year after it: "扭转了上半年固定资产投资增速下滑态势，全年增长5.1%")
       if (context !== 'passage' && taxonomy.notAnnual.test(prefix, text.slice(m.end, scopeEnd))) continue;
+      // "…，一季度全市地区生产总值下降3%，全社会固定资产投资下降7.2%、社会消费品零售总额下降13.5%": a part of
+      // the year that opens a clause is every later clause's too, until the whole year comes: to the end of
+      // its part of the sentence (；), or to the sentence's end when it is a clause of its own ("前三季度，…；…")
+      if (context !== 'passage') {
+        const partFrom = partStart(text, from, m.start);
+        const inPart = PART_OF_YEAR_CLAUSE.exec(text.slice(partFrom, m.start));
+        const alone = inPart ? null : PART_OF_YEAR_ALONE.exec(text.slice(from, m.start));
+        const phraseAt = inPart ? partFrom + inPart.index : alone ? from + alone.index : -1;
+        if (phraseAt !== -1 && taxonomy.notAnnual.partOfYear(text.slice(phraseAt, m.start), text.slice(m.end, scopeEnd))) continue;
+      }
       // "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”": a task
       // sentence that named a plan's period before the name sets the period's goal
       if (context === 'tasks' && PLAN_PERIOD.test(text.slice(from, m.start))) continue;

@@ -48,10 +48,11 @@ const alternation = (words: string[]) => words.slice().sort((a, b) => b.length -
  * Whether text before a figure says the figure is not a year's: a multi-year phrase, or a part of the
  * year that the whole year does not follow, in the text or in `following` (the rest of the scope).
  */
-function notAnnualTest(modifiers: ModifiersFile): { test: (text: string, following?: string) => boolean } {
+function notAnnualTest(modifiers: ModifiersFile): { test: (text: string, following?: string) => boolean; partOfYear: (text: string, following?: string) => boolean } {
   const multiYear = new RegExp([alternation(modifiers.not_annual), ...modifiers.not_annual_patterns].join('|'));
   const partOfYear = new RegExp(`(${[alternation(modifiers.part_of_year), ...modifiers.part_of_year_patterns].join('|')})(?![^]*(${alternation(modifiers.whole_year)}))`);
-  return { test: (text, following = '') => multiYear.test(text) || (partOfYear.test(text) && partOfYear.test(text + following)) };
+  const ofPart = (text: string, following = '') => partOfYear.test(text) && partOfYear.test(text + following);
+  return { test: (text, following = '') => multiYear.test(text) || ofPart(text, following), partOfYear: ofPart };
 }
 
 function load() {
