@@ -802,3 +802,9 @@ test('a part of the year that opens a clause is the later clauses\' too: to the 
   assert.deepEqual(find(chengdu.targets, 'fixed_asset_investment', 'growth'), []);
   assert.deepEqual(find(chengdu.targets, 'retail_sales', 'growth'), []);
 });
+
+test('a growth target without a figure beside a level with one gives both (宜宾 2023 "地区生产总值增速高于全省1个百分点以上、总量达到3800亿元左右")', async () => {
+  const yibin = await reportExtraction('city', '宜宾市', '2023.md');
+  assert.deepEqual(find(yibin.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[null, 'qualitative']]);
+  assert.deepEqual(find(yibin.targets, 'gdp', 'level').map((r) => [r.value, r.modifier]), [[3800, 'around']]);
+});

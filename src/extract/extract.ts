@@ -951,12 +951,13 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       }
       // "服务业增加值占地区生产总值比重提高1个百分点", "新增城镇就业中大学以上人员占比…": the name heads a
       // share or a part of it, which says nothing of the metric itself
-      if (context === 'passage' && accepted === 0 && !/^[占中]/.test(text.charAt(m.end))) {
+      // ("地区生产总值增速高于全省1个百分点以上、总量达到3800亿元左右": a level, and a growth target without a figure)
+      if (context === 'passage' && !/^[占中]/.test(text.charAt(m.end))) {
         const clauseStop = text.slice(m.end, to).search(/[，,；;。]/);
         const scope = text.slice(m.end, clauseStop === -1 ? to : m.end + clauseStop);
         const notSet = taxonomy.notSet.some((re) => re.test(scope));
         const quantity = notSet ? (qualitativeQuantity(m, '增长') ?? 'growth') : qualitativeQuantity(m, scope.split(/[，,、]/)[0] + scope);
-        if (!quantity) continue;
+        if (!quantity || (accepted > 0 && (seen.has(quantity) || notSet || !/^(?:增速|增幅|增长)/.test(scope)))) continue;
         const clauseEnd = m.end + scope.length;
         for (const metric of both ?? [m.metric]) {
           targets.push({
