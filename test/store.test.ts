@@ -6,6 +6,7 @@ import { readReport } from '../src/readers/index.ts';
 import { analyseDocument } from '../src/structure/document.ts';
 import { SAMPLES, sample, tempDir } from './helpers.ts';
 import { extractFigures } from '../src/extract/extract.ts';
+import { prepareBatch } from '../src/store/prepare.ts';
 
 const dir = tempDir();
 const docs = await Promise.all(SAMPLES.map(async (n) => analyseDocument(await readReport(sample(n)))));
@@ -80,6 +81,30 @@ test('a failure while writing a document leaves nothing of it behind', () => {
     assert.equal(store.countDocuments(), 1);
     assert.equal(store.db.prepare('SELECT count(*) FROM figures').pluck().get(), extraction.targets.length + extraction.actuals.length);
     assert.equal(store.db.prepare('SELECT count(*) FROM commitments').pluck().get(), extraction.commitments.length);
+  } finally {
+    store.close();
+  }
+});
+
+test('in a batch, a document that fails is left out whole and the others are written, with their own sentences and search rows', () => {
+  const store = new Store(join(dir, 'batch.db'));
+  try {
+    const good = docs.slice(1, 4).map((doc) => ({ doc, extraction: extractFigures(doc) }));
+    // the middle one breaks a constraint with its last row, after its text and sentences are in
+    const x = good[1].extraction;
+    const broken = { doc: good[1].doc, extraction: { ...x, actuals: [...x.actuals, { ...x.actuals[0], kind: 'forecast' as 'actual' }] } };
+    const results = store.writeBatch(prepareBatch([good[0], broken, good[2]]));
+    assert.deepEqual(results.map((r) => ('error' in r ? 'error' : 'added')), ['added', 'error', 'added']);
+    assert.match((results[1] as { error: string }).error, /CHECK constraint failed/);
+    assert.equal(store.countDocuments(), 2);
+    const sentences = store.db.prepare('SELECT count(*) FROM sentences').pluck().get();
+    assert.equal(sentences, good[0].doc.sentences.length + good[2].doc.sentences.length);
+    assert.equal(store.db.prepare('SELECT count(*) FROM figures').pluck().get(), [good[0], good[2]].reduce((n, g) => n + g.extraction.targets.length + g.extraction.actuals.length, 0));
+    // the failed document's sentences are not found; the others' are, at their own ids
+    const written = store.listDocuments().map((d) => d.id);
+    const hits = store.search('地区生产总值', { limit: 1000 });
+    assert.ok(hits.length > 0 && hits.every((h) => written.includes(h.docId)));
+    for (const h of hits) assert.ok(store.getText(h.docId)!.includes(h.sentence));
   } finally {
     store.close();
   }

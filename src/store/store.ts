@@ -144,6 +144,13 @@ function enableWal(db: Database.Database): void {
   }
 }
 
+/** A document of a batch written without savepoints failed: the batch is written again with them. */
+class DocumentWriteError extends Error {
+  constructor(readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
 export class Store {
   readonly db: Database.Database;
 
@@ -191,13 +198,27 @@ export class Store {
   }
 
   /**
-   * Writes a prepared batch in one transaction. Each document is written whole or not at all (a
-   * savepoint each): one that fails is reported and the others are written. A document already in
-   * the corpus (same text) is reported as a duplicate.
+   * Writes a prepared batch in one transaction. Each document is written whole or not at all: one
+   * that fails is reported and the others are written. A document already in the corpus (same text)
+   * is reported as a duplicate.
+   *
+   * The batch is first written without a savepoint per document: a savepoint makes SQLite copy every
+   * page its document touches to a journal (2.5 GB over ../shared/reports). Should a document fail,
+   * that transaction is rolled back and the batch is written again with a savepoint each, so that
+   * only the failing document is left out.
    */
   writeBatch(batch: PreparedBatch): Array<AddResult | { error: string }> {
+    try {
+      return this.writeBatchOnce(batch, false);
+    } catch (err) {
+      if (!(err instanceof DocumentWriteError)) throw err;
+      return this.writeBatchOnce(batch, true);
+    }
+  }
+
+  private writeBatchOnce(batch: PreparedBatch, savepoints: boolean): Array<AddResult | { error: string }> {
     const w = (this.writeStatements ??= this.prepareWriteStatements());
-    const writeOne = this.db.transaction((d: PreparedDocument, base: number): number => {
+    const writeDocument = (d: PreparedDocument, base: number): number => {
       const m = d.metadata;
       const sentenceStart = base + d.firstOrdinal;
       const id = Number(
@@ -242,7 +263,8 @@ export class Store {
       if (d.extraction) writeExtraction(this.db, id, d.extraction);
       for (const c of d.termCounts ?? []) w.insertCounts.run(c.version, id, JSON.stringify(c.counts));
       return id;
-    });
+    };
+    const writeOne = savepoints ? this.db.transaction(writeDocument) : writeDocument;
     const write = this.db.transaction(() => {
       const base = this.reserveSentenceIds(batch.sentenceCount);
       const results = batch.documents.map((d): AddResult | { error: string } => {
@@ -252,6 +274,8 @@ export class Store {
         try {
           return { id: writeOne(d, base), duplicate: false };
         } catch (err) {
+          // without a savepoint, the document may be half written: the whole transaction goes back
+          if (!savepoints) throw new DocumentWriteError(err as Error);
           return { error: (err as Error).message };
         }
       });
