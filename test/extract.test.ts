@@ -240,12 +240,12 @@ test('names written with their region or basis, joint and herders\' incomes, and
   assert.deepEqual(find(guangyuan, 'import_export', 'growth').filter((r) => r.value === 350), []);
   // 内蒙古 2008 "农牧民人均纯收入实际增长10%"
   assert.deepEqual((await target(['province', '内蒙古自治区', '2008.md'], 'rural_disposable_income')).map((r) => r.value), [10]);
-  // 荆门 2021 "城镇和农村常住居民人均可支配收入稳步增长", 延边 2021 "城镇和农村常住居民人均可支配收入增长2%":
-  // both names are written, so both metrics, not the rural one alone
-  for (const metric of ['urban_disposable_income', 'rural_disposable_income']) {
+  // 荆门 2021 "城镇和农村常住居民人均可支配收入稳步增长", 延边 2021 "城镇和农村常住居民人均可支配收入增长2%和6%":
+  // both names are written, so both metrics, not the rural one alone; two figures are one each
+  const yanbian = (await extractPath(join(SHARED_REPORTS, 'city', '延边朝鲜族自治州', '2021.md'))).x.actuals;
+  for (const [metric, value] of [['urban_disposable_income', 2], ['rural_disposable_income', 6]] as const) {
     assert.deepEqual((await target(['city', '荆门市', '2021.md'], metric)).map((r) => r.modifier), ['qualitative']);
-    const actuals = find((await extractPath(join(SHARED_REPORTS, 'city', '延边朝鲜族自治州', '2021.md'))).x.actuals, metric, 'growth');
-    assert.deepEqual(actuals.map((r) => r.value), [2]);
+    assert.deepEqual(find(yanbian, metric, 'growth').map((r) => r.value), [value]);
   }
   // 德州 2018 "城镇和农村居民人均可支配收入分别增长8%左右和8.5%左右"
   const urban = await target(['city', '德州市', '2018.md'], 'urban_disposable_income');
@@ -807,4 +807,35 @@ test('a growth target without a figure beside a level with one gives both (宜�
   const yibin = await reportExtraction('city', '宜宾市', '2023.md');
   assert.deepEqual(find(yibin.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[null, 'qualitative']]);
   assert.deepEqual(find(yibin.targets, 'gdp', 'level').map((r) => [r.value, r.modifier]), [[3800, 'around']]);
+});
+
+test('names that are no metric keep their places in a list (宁波 2008, 内蒙古 2002); starting points after 由/从 may be several, and two figures of a kind after a joint name are its urban and rural sides (新疆 2018, 浙江 2018)', async () => {
+  // 宁波 2008: "市区居民人均可支配收入和农民人均纯收入达到22307元和10051元，分别增长13.4%和13.6%"
+  const ningbo = await reportExtraction('city', '宁波市', '2008.md');
+  assert.deepEqual(find(ningbo.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [10051]);
+  assert.deepEqual(find(ningbo.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [13.6]);
+  // 内蒙古 2002: "全区城镇居民、农牧民人均可支配收入达5536元和1950元，分别增长7.9％和2％"
+  const neimenggu = await reportExtraction('province', '内蒙古自治区', '2002.md');
+  assert.deepEqual(find(neimenggu.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [1950]);
+  // 新疆 2018: "城镇、农村居民人均可支配收入分别由19019元、6876元提高到30775元和11045元"
+  const xinjiang = await reportExtraction('province', '新疆维吾尔自治区', '2018.md');
+  assert.deepEqual(find(xinjiang.actuals, 'urban_disposable_income', 'level').map((r) => r.value), [30775]);
+  assert.deepEqual(find(xinjiang.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [11045]);
+  // 浙江 2018: "城乡居民人均可支配收入从33846元、15806元增加到51261元、24956元"
+  const zhejiang = await reportExtraction('province', '浙江省', '2018.md');
+  assert.deepEqual(find(zhejiang.actuals, 'urban_disposable_income', 'level').map((r) => r.value), [51261]);
+  assert.deepEqual(find(zhejiang.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [24956]);
+  assert.deepEqual(find(zhejiang.actuals, 'disposable_income', 'level'), []);
+});
+
+test('a rise that fell to a figure is still a rise (national 2013 "居民消费价格涨幅回落到2.6%"); full-width commas between thousands before a unit (海口 2015 "26，530元"); a list of thresholds crossed is no level (珠海 2012)', async () => {
+  const national = await reportExtraction('national', '2013.md');
+  assert.deepEqual(find(national.actuals, 'cpi', 'growth').map((r) => r.value), [2.6]);
+  const haikou = await reportExtraction('city', '海口市', '2015.md');
+  assert.deepEqual(find(haikou.actuals, 'urban_disposable_income', 'level').map((r) => r.value), [26530]);
+  assert.deepEqual(find(haikou.actuals, 'rural_disposable_income', 'level').map((r) => r.value), [10630]);
+  // "全市地区生产总值、工业总产值、财税总收入、地方财政一般预算收入相继跨过1000亿元、3000亿元、400亿元和100亿元大关"
+  const zhuhai = await reportExtraction('city', '珠海市', '2012.md');
+  assert.ok(!find(zhuhai.actuals, 'general_budget_revenue', 'level').some((r) => r.value === 100));
+  assert.deepEqual(findQuantities('分别为3，5。增长3，500万元').map((q) => q.value), [3, 5, 3500]);
 });

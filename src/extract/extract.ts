@@ -414,7 +414,8 @@ function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
     if (points && def.defaultQuantity === 'growth' && /(控制在|保持在)$/.test(gap.trim())) return { quantity: 'growth', value: q.value, sign: 1 };
     if (!percent) return null;
     if (def.defaultQuantity === 'growth') {
-      return { quantity: 'growth', value: q.value, sign: fallWord ? -1 : 1 };
+      // "涨幅…回落到2.3%": the rise fell to 2.3%, it is still a rise
+      return { quantity: 'growth', value: q.value, sign: fallWord && !/[到至]$/.test(gap.trim()) ? -1 : 1 };
     }
     return growthWord || fallWord ? null : { quantity: 'level', value: q.value, sign: 1 };
   }
@@ -484,6 +485,17 @@ function nameListEnd(text: string, mentions: MetricMention[], i: number): number
   let next = i + 1;
   while (next < mentions.length && /^[、和及与]$/.test(text.slice(mentions[next - 1].end, mentions[next].start)) && !mentions[next].share) next++;
   return next;
+}
+
+/**
+ * The names listed before a metric's name in its clause, each ending in 、 or 和 ("市区居民人均可支配收入和",
+ * "全区城镇居民、"): items of a list that name no metric. None when the words before are not such a list.
+ */
+function namesBefore(text: string, clause: number, at: number): string[] {
+  const before = text.slice(clause, at);
+  if (!/[、和及与]$/.test(before)) return [];
+  const names = before.slice(0, -1).split(/[、和及与]/);
+  return names.every((n) => n.length >= 2 && n.length <= 16 && !/[\d%]/.test(n)) ? names : [];
 }
 
 /** The canonical metric named at `at`, if one is. */
@@ -592,9 +604,11 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
     };
     let end = clauseEnd(after);
     const figs = figures.filter((q) => q.start >= after && q.end <= end);
-    const joined = figs.length === next - i && figs.every((q, k) => k === 0 || JOINED_GAP.test(text.slice(figs[k - 1].end, q.start)));
-    const items = mentions.slice(i, next).map((m) => (m.metric === 'other' ? null : m));
-    if (next - i >= 2 && joined && items.some(Boolean) && !/分别/.test(text.slice(after, end))) {
+    // "市区居民人均可支配收入和农民人均纯收入达到22307元和10051元": names that are no metric keep their places
+    const unnamed = namesBefore(text, clauseStart(text, from, mentions[i].start), mentions[i].start);
+    const items = [...unnamed.map(() => null), ...mentions.slice(i, next).map((m) => (m.metric === 'other' ? null : m))];
+    const joined = figs.length === items.length && figs.every((q, k) => k === 0 || JOINED_GAP.test(text.slice(figs[k - 1].end, q.start)));
+    if (items.length >= 2 && joined && items.some(Boolean) && !/分别/.test(text.slice(after, end))) {
       // "…达到16305元和5641元，分别增长14.3%和15%": the next clause's figures are the items' too
       if (/^[，,]\s*(同比)?分别/.test(text.slice(end, end + 4))) end = clauseEnd(end + 1);
       out.push({ items, from: after, to: end, exclusive: true });
@@ -757,6 +771,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           // "年均增长8.0%和5.2%": not a year's figure; "力争实现翻番，分别达到4700亿元…" in the review: a goal
           if (taxonomy.notAnnual.test(text.slice(listClause, q.start))) return;
           if (context === 'review' && taxonomy.goalInReview.test(text.slice(listClause, q.start))) return;
+          // "…相继跨过1000亿元、3000亿元、400亿元和100亿元大关": thresholds crossed over the years
+          if (taxonomy.milestoneRun.test(text.slice(listClause, group[0].start))) return;
           // "分别比1996年增长80.5%和71%": against another year
           if (yearFor !== null && !datedWithYear(text, from, group[from0], yearFor) && [...gap.matchAll(OTHER_YEAR)].some((y) => Number(y[1]) !== yearFor)) return;
           // the words before the group's first figure are every figure's ("分别增加400元和150元")
@@ -817,7 +833,10 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       let lastGap = '';
       let accepted = 0;
       let afterUntyped = false;
-      const split = /分别/.test(text.slice(m.end, scopeEnd)) && (/城乡/.test(m.label) || URBAN_AND_RURAL.test(m.label)) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
+      let afterStartingPoint = false;
+      // (or two figures of a kind joined by 、/和: "城乡居民人均可支配收入由17698元、5781元增加到30594元、10637元")
+      const pairOfFigures = own_figures.some((q, k) => k > 0 && q.baseUnit === own_figures[k - 1].baseUnit && JOINED_GAP.test(text.slice(own_figures[k - 1].end, q.start)));
+      const split = (/分别/.test(text.slice(m.end, scopeEnd)) || pairOfFigures) && (/城乡/.test(m.label) || URBAN_AND_RURAL.test(m.label)) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
       // "城镇和农村居民人均可支配收入均增长8%": the names of both, so a figure of each
       const both = !split && URBAN_AND_RURAL.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
       const splitIndex = new Map<Quantity, number>();
@@ -878,7 +897,10 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         }
         // "从26.6万亿元增加到51.9万亿元": the starting point is another year's figure; "增长贡献率50%",
         // "拉动率78%": a share of growth, not growth; "由最高时期的19.3%", "从一季度下滑40.8%": another period
-        if (/从\s*$/.test(gap) || /贡献|拉动/.test(gap) || (/[从由]/.test(gap) && !/[到至]/.test(gap))) {
+        // ("分别由19019元、6876元提高到30775元和11045元": the starting points may be several)
+        const startingPoint = /从\s*$/.test(gap) || (/[从由]/.test(gap) && !/[到至]/.test(gap)) || (afterStartingPoint && JOINED_GAP.test(gap));
+        afterStartingPoint = startingPoint;
+        if (startingPoint || /贡献|拉动/.test(gap)) {
           anchor = q.end;
           continue;
         }

@@ -48,8 +48,11 @@ const DASH = String.raw`\s*(?:-|—|–|－|~|～|至|到)\s*`;
 // One figure: an Arabic number (or Chinese numerals when a scale, unit or 百分之 makes them a number),
 // optionally a range to a second figure.
 // (" %": "城镇登记失业率4.6 %左右" — a space before the percent sign, as some sources print it)
+// (thousands separated by full-width commas, as in "人均可支配收入26，530元" and the communiqués of the
+// 1980s, only right before a scale or a unit: elsewhere "，" is a clause's end)
+const WIDE_THOUSANDS = String.raw`\d{1,3}(?:，\d{3})+(?:\.\d+)?(?=${SCALE}|${UNIT})`;
 const FIGURE = new RegExp(
-  String.raw`(百分之)?(${ARABIC}|${CHINESE}分之${CHINESE}|${CHINESE})(${SCALE})?(${UNIT}| %)?` +
+  String.raw`(百分之)?(${WIDE_THOUSANDS}|${ARABIC}|${CHINESE}分之${CHINESE}|${CHINESE})(${SCALE})?(${UNIT}| %)?` +
     String.raw`(?:${DASH}(百分之)?(${ARABIC}|${CHINESE})(${SCALE})?(${UNIT}| %)?)?`,
   'g',
 );
@@ -58,8 +61,8 @@ const FIGURE = new RegExp(
 const WORD_UNITS = new Set(['个', '项', '名', '批', '条', '位', '种', '门', '本', '部', '次', '起', '张', '倍', '年']);
 
 function parseNumber(s: string): number | null {
-  if (/^[\d,. ]+$/.test(s)) {
-    const v = Number(s.replace(/[, ]/g, ''));
+  if (/^[\d,，. ]+$/.test(s)) {
+    const v = Number(s.replace(/[,， ]/g, ''));
     return Number.isFinite(v) ? v : null;
   }
   return parseChineseNumber(s)?.value ?? null;
