@@ -839,3 +839,17 @@ test('a rise that fell to a figure is still a rise (national 2013 "居民消费�
   assert.ok(!find(zhuhai.actuals, 'general_budget_revenue', 'level').some((r) => r.value === 100));
   assert.deepEqual(findQuantities('分别为3，5。增长3，500万元').map((q) => q.value), [3, 5, 3500]);
 });
+
+test('a total over years that opens a clause (五年累计…) is the later clauses\' too, for amounts, up to a clause with its own year; a later year\'s goal in the review is no actual (北京 2003, 呼和浩特 2018, 烟台 2022, 云南 2006)', async () => {
+  // 北京 2003: "五年累计完成全社会固定资产投资6960亿元，实现社会消费品零售额7290.1亿元"
+  const beijing = await reportExtraction('city', '北京市', '2003.md');
+  assert.ok(!find(beijing.actuals, 'retail_sales', 'level').some((r) => r.value === 7290.1));
+  const hohhot = await reportExtraction('city', '呼和浩特市', '2018.md');
+  assert.ok(!find(hohhot.actuals, 'retail_sales', 'level').some((r) => r.value === 6800));
+  // 烟台 2022: "五年累计实际使用外资突破百亿美元，2021年外贸进出口总额达到4115亿元"; later "到2026年，…外贸进出口总额突破7000亿元"
+  const yantai = await reportExtraction('city', '烟台市', '2022.md');
+  assert.deepEqual(find(yantai.actuals, 'import_export', 'level').map((r) => r.value), [4115]);
+  // 云南 2006: "加大科技投入，到2010年，全社会研发投入占生产总值的比重超过1.5%"
+  const yunnan = await reportExtraction('province', '云南省', '2006.md');
+  assert.deepEqual(find(yunnan.actuals, 'rd_intensity', 'level'), []);
+});

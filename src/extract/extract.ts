@@ -234,6 +234,13 @@ function partStart(text: string, from: number, at: number): number {
 const PART_OF_YEAR = '(?:今年|去年|上年|(?:19|20)\\d{2}年)?(?:前三季度|[一二三四]季度|第[一二三四]季度|[上下]半年|[1一]\\s*[至到—-]\\s*(?:\\d{1,2}|[二三四五六七八九十]{1,2})\\s*月份?|前[\\d一二三四五六七八九十]{1,2}个月)';
 /** A part of the year opening a clause. */
 const PART_OF_YEAR_CLAUSE = new RegExp(`(?:^|[，,：:])${PART_OF_YEAR}`);
+/** A clause that opens with a year to come: "到2026年，". */
+const LATER_YEAR_CLAUSE = /(?:^|[，,；;：:])到((?:19|20)\d{2})年/g;
+/**
+ * A clause that opens with a total over years named as such (五年累计, “十三五”期间累计). A bare 累计 may
+ * be the year's ("累计发放消费券近20亿元，实现社会消费品零售总额4870亿元").
+ */
+const CUMULATIVE_CLAUSE = /(?:^|[，,：:])(?:(?:过去|近|这)?[五三两十\d]+年(?:来|间|中)?|“?十[一二三四五]五”?(?:期间|时期)?)[，,]?累计/;
 /** A part of the year that is a clause of its own ("前三季度，…"). */
 const PART_OF_YEAR_ALONE = new RegExp(`(?:^|[，,；;：:])${PART_OF_YEAR}[，,]`);
 
@@ -821,6 +828,18 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         const phraseAt = inPart ? partFrom + inPart.index : alone ? from + alone.index : -1;
         if (phraseAt !== -1 && taxonomy.notAnnual.partOfYear(text.slice(phraseAt, m.start), text.slice(m.end, scopeEnd))) continue;
       }
+      // "五年累计完成全社会固定资产投资6960亿元，实现社会消费品零售额7290.1亿元": a total over years that
+      // opens a clause is the later clauses' too, for amounts that add up over years (not 人均 ones, rates or shares)
+      // (up to a clause that names its own year: "…，2021年外贸进出口总额达到4115亿元")
+      const cumulative = CUMULATIVE_CLAUSE.exec(text.slice(partStart(text, from, m.start), m.start));
+      const cumulativeBefore =
+        context === 'review' &&
+        cumulative !== null &&
+        !/人均/.test(m.label) &&
+        taxonomy.metrics.get(m.metric)?.kind === 'amount' &&
+        !/[，,](?:(?:19|20)\d{2}年|去年|上年|全年|今年)/.test(text.slice(partStart(text, from, m.start) + cumulative.index + 1, m.start));
+      // "…，到2026年，…外贸进出口总额突破7000亿元": in the review, a later year's goal
+      if (context === 'review' && reviewYear !== null && [...text.slice(from, m.start).matchAll(LATER_YEAR_CLAUSE)].some((y) => Number(y[1]) > reviewYear)) continue;
       // "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”": a task
       // sentence that named a plan's period before the name sets the period's goal
       if (context === 'tasks' && PLAN_PERIOD.test(text.slice(from, m.start))) continue;
@@ -898,7 +917,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         // "从26.6万亿元增加到51.9万亿元": the starting point is another year's figure; "增长贡献率50%",
         // "拉动率78%": a share of growth, not growth; "由最高时期的19.3%", "从一季度下滑40.8%": another period
         // ("分别由19019元、6876元提高到30775元和11045元": the starting points may be several)
-        const startingPoint = /从\s*$/.test(gap) || (/[从由]/.test(gap) && !/[到至]/.test(gap)) || (afterStartingPoint && JOINED_GAP.test(gap));
+        const startingPoint: boolean = /从\s*$/.test(gap) || (/[从由]/.test(gap) && !/[到至]/.test(gap)) || (afterStartingPoint && JOINED_GAP.test(gap));
         afterStartingPoint = startingPoint;
         if (startingPoint || /贡献|拉动/.test(gap)) {
           anchor = q.end;
@@ -921,6 +940,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           typeOf(m, q, joined || stretchGap ? lastGap : gap) ??
           (prevUntyped && !joined && !stretchGap && !/[，,；;]/.test(between) ? typeOf(m, q, between) : null);
         afterUntyped = !typed;
+        // (a level reached from another, "从727亿元增加到1758亿元", is no total)
+        if (cumulativeBefore && typed?.quantity === 'level' && !/[从由]/.test(between)) continue;
         if (!joined && !stretchGap) lastGap = gap;
         anchor = q.end;
         if (!typed) continue;
