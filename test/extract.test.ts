@@ -599,7 +599,8 @@ test('a figure after 预计全年 in its own clause is the metric\'s, after a ra
 test('a list of sectors sharing 增加值 names each sector\'s value added (贵阳 2022, 济南 2014, 泉州 2018)', async () => {
   // 贵阳 2022: "农业、规模以上工业、服务业增加值分别增长6.5%、10.5%和6.5%左右"
   const guiyang = (await extractPath(join(SHARED_REPORTS, 'city', '贵阳市', '2022.md'))).x;
-  assert.deepEqual(find(guiyang.targets, 'industrial_value_added', 'growth').map((r) => [r.value, r.modifier]), [[10.5, 'point']]);
+  // (左右 after the last figure is every figure's)
+  assert.deepEqual(find(guiyang.targets, 'industrial_value_added', 'growth').map((r) => [r.value, r.modifier]), [[10.5, 'around']]);
   assert.deepEqual(find(guiyang.targets, 'service_value_added', 'growth').map((r) => [r.value, r.modifier]), [[6.5, 'around']]);
   // 济南 2014: "农业、服务业、规模以上工业增加值分别增长4%、10%和10%"
   const jinan = (await extractPath(join(SHARED_REPORTS, 'city', '济南市', '2014.md'))).x;
@@ -852,4 +853,15 @@ test('a total over years that opens a clause (五年累计…) is the later clau
   // 云南 2006: "加大科技投入，到2010年，全社会研发投入占生产总值的比重超过1.5%"
   const yunnan = await reportExtraction('province', '云南省', '2006.md');
   assert.deepEqual(find(yunnan.actuals, 'rd_intensity', 'level'), []);
+});
+
+test('a modifier written once after a list\'s last figure is every figure\'s joined to it by 、 or 和 alone (赣州 2021), not of a list where figures have their own (北京 2016)', async () => {
+  // 赣州 2021: "城镇、农村居民人均可支配收入分别增长8%、9.8%左右"
+  const ganzhou = await reportExtraction('city', '赣州市', '2021.md');
+  assert.deepEqual(find(ganzhou.targets, 'urban_disposable_income', 'growth').map((r) => [r.value, r.modifier]), [[8, 'around']]);
+  assert.deepEqual(find(ganzhou.targets, 'rural_disposable_income', 'growth').map((r) => [r.value, r.modifier]), [[9.8, 'around']]);
+  // (贵阳 2022's list of sectors: see the test of lists of sectors)
+  // 北京 2016: "万元地区生产总值能耗、水耗和二氧化碳排放分别下降3.5%、3%左右和4%"
+  const beijing = await reportExtraction('city', '北京市', '2016.md');
+  assert.deepEqual(find(beijing.targets, 'energy_intensity', 'reduction').map((r) => [r.value, r.modifier]), [[3.5, 'point']]);
 });

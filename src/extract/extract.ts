@@ -449,6 +449,19 @@ function modifierOf(text: string, q: Figure, gap: string): Modifier {
   return found.length ? found[0].mod : 'point';
 }
 
+/**
+ * The modifier of a list's figure: its own, or the one written once after the list's last figure when
+ * all the figures from this one on are joined by 、 or 和 alone ("分别增长8%、9.8%左右": both about).
+ */
+function listModifier(text: string, group: Figure[], k: number, gap: string): Modifier {
+  const own = modifierOf(text, group[k], gap);
+  if (own !== 'point') return own;
+  let last = k;
+  while (last + 1 < group.length && /^[和、及与]$/.test(text.slice(group[last].end, group[last + 1].start))) last++;
+  // (only after the list's last figure: "分别下降3.5%、3%左右和4%" gives each its own)
+  return last > k && last === group.length - 1 ? modifierOf(text, group[last], '') : own;
+}
+
 /** What follows a figure that is a threshold for counting things ("超1000万美元企业", "亿元以上项目", "95%以上天数"). */
 const THRESHOLD_OF = /^(的)?(天数|企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家|镇|乡|街道|县|县区|区(?!间|域)|城市|市)/;
 
@@ -793,7 +806,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           const record: FigureRecord = {
             kind: context === 'review' ? 'actual' : 'target', metric: m.metric, label: m.label, quantity: typed.quantity,
             value: typed.sign * typed.value, value2: q.value2 === null ? null : typed.sign * q.value2, unit: q.unit || null,
-            modifier: context === 'review' ? null : modifierOf(text, q, gap), stretch: false, year: yearFor, estimated,
+            modifier: context === 'review' ? null : listModifier(text, group, group.indexOf(q), gap), stretch: false, year: yearFor, estimated,
             start: m.start, end: modifierEnd(text, q), sentence: s.index, section: s.section,
           };
           if (!(overTerm && typed.quantity !== 'level')) (context === 'review' ? actuals : targets).push(record);
@@ -973,7 +986,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           value,
           value2: q.value2 === null ? null : typed.sign * q.value2,
           unit: q.unit || null,
-          modifier: context === 'review' ? null : modifierOf(text, q, gap),
+          modifier: context === 'review' ? null : split ? listModifier(text, own_figures, own_figures.indexOf(q), gap) : modifierOf(text, q, gap),
           stretch: false,
           year: yearFor,
           estimated,
