@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { termPositions, parseDictionary, bundledDictionaries, tokenize, opensWithAction } from '../src/analysis/words.ts';
+import { termPositions, parseDictionary, bundledDictionaries, tokenize, tokenStarts, addWords, opensWithAction } from '../src/analysis/words.ts';
 import { gazetteer } from '../src/structure/gazetteer.ts';
 import { keyness } from '../src/analysis/keyness.ts';
 import { glossaryEntries, slogans } from '../src/extract/glossary.ts';
@@ -47,6 +47,23 @@ test('term boundaries found by segmenting only the run around a hit are those of
     }
   }
   assert.ok(checked > 1000);
+});
+
+test('the word table cuts text as jieba does, without jieba: every sentence of the samples and of 江苏 2024, figures, Latin letters, characters beyond the BMP, and words a user adds', async () => {
+  const texts: string[] = [];
+  for (const path of [...SAMPLES.map(sample), join(SHARED_REPORTS, 'province', '江苏省', '2024.md')]) {
+    const doc = analyseDocument(await readReport(path));
+    for (const s of doc.sentences) texts.push(doc.text.slice(s.start, s.end));
+  }
+  texts.push('5G基站和C919大飞机、R&D投入2.5%，PM2.5浓度35微克/立方米\r\n𠀀𪚥字与abc12、x.y-z');
+  const same = () => texts.every((t) => JSON.stringify(tokenStarts(t)) === JSON.stringify(tokenize(t).map((x) => x.start)));
+  assert.ok(texts.length > 2000 && same());
+  // a word only a user's dictionary knows
+  const text = '发展鲲鹏星链飞行器产业';
+  assert.ok(!tokenize(text).some((t) => t.text === '鲲鹏星链飞行器'));
+  addWords(['鲲鹏星链飞行器']);
+  assert.ok(tokenize(text).some((t) => t.text === '鲲鹏星链飞行器'));
+  assert.deepEqual(tokenStarts(text), tokenize(text).map((x) => x.start));
 });
 
 test('bundled dictionaries carry a name, description and citation; user dictionaries come as YAML, JSON or a plain list', () => {
