@@ -116,7 +116,8 @@ class WordTable {
   private keys = new Int32Array(1 << 21);
   private keys2 = new Int32Array(1 << 21);
   private kinds = new Uint8Array(1 << 21);
-  private freqs = new Float64Array(1 << 21);
+  /** A word's frequency (jieba's are integers, ours 100000). */
+  private freqs = new Int32Array(1 << 21);
   private size = 0;
   /** The longest word, in code units. */
   longest = 0;
@@ -206,7 +207,8 @@ class WordTable {
   }
 
   private put(h: number, h2: number, kind: number, freq: number): void {
-    if (this.size * 2 > this.keys.length) this.grow();
+    // (at most three quarters full: 2^21 slots hold jieba's dictionary, ~1.1 million words and prefixes)
+    if (this.size * 4 > this.keys.length * 3) this.grow();
     const slot = this.slot(h, h2);
     if (this.kinds[slot] === 0) {
       this.size++;
@@ -225,7 +227,7 @@ class WordTable {
     this.keys = new Int32Array(keys.length * 2);
     this.keys2 = new Int32Array(keys.length * 2);
     this.kinds = new Uint8Array(kinds.length * 2);
-    this.freqs = new Float64Array(kinds.length * 2);
+    this.freqs = new Int32Array(kinds.length * 2);
     for (let i = 0; i < keys.length; i++) {
       if (!kinds[i]) continue;
       const slot = this.slot(keys[i], keys2[i]);
