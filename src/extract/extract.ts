@@ -234,6 +234,8 @@ function partStart(text: string, from: number, at: number): number {
 const PART_OF_YEAR = '(?:今年|去年|上年|(?:19|20)\\d{2}年)?(?:前三季度|[一二三四]季度|第[一二三四]季度|[上下]半年|[1一]\\s*[至到—-]\\s*(?:\\d{1,2}|[二三四五六七八九十]{1,2})\\s*月份?|前[\\d一二三四五六七八九十]{1,2}个月)';
 /** A part of the year opening a clause. */
 const PART_OF_YEAR_CLAUSE = new RegExp(`(?:^|[，,：:])${PART_OF_YEAR}`);
+/** A part of the year that is a clause of its own ("前三季度，…"). */
+const PART_OF_YEAR_ALONE = new RegExp(`(?:^|[，,；;：:])${PART_OF_YEAR}[，,]`);
 /** A clause that opens with a year to come: "到2026年，". */
 const LATER_YEAR_CLAUSE = /(?:^|[，,；;：:])到((?:19|20)\d{2})年/g;
 /**
@@ -241,8 +243,6 @@ const LATER_YEAR_CLAUSE = /(?:^|[，,；;：:])到((?:19|20)\d{2})年/g;
  * be the year's ("累计发放消费券近20亿元，实现社会消费品零售总额4870亿元").
  */
 const CUMULATIVE_CLAUSE = /(?:^|[，,：:])(?:(?:过去|近|这)?[五三两十\d]+年(?:来|间|中)?|“?十[一二三四五]五”?(?:期间|时期)?)[，,]?累计/;
-/** A part of the year that is a clause of its own ("前三季度，…"). */
-const PART_OF_YEAR_ALONE = new RegExp(`(?:^|[，,；;：:])${PART_OF_YEAR}[，,]`);
 
 /**
  * The opening of a sentence about the last year alone: 过去一年, 刚刚过去的2021年, 去年, 一年来. (A term's
@@ -834,8 +834,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       // "…，一季度全市地区生产总值下降3%，全社会固定资产投资下降7.2%、社会消费品零售总额下降13.5%": a part of
       // the year that opens a clause is every later clause's too, until the whole year comes: to the end of
       // its part of the sentence (；), or to the sentence's end when it is a clause of its own ("前三季度，…；…")
+      const partFrom = partStart(text, from, m.start);
       if (context !== 'passage') {
-        const partFrom = partStart(text, from, m.start);
         const inPart = PART_OF_YEAR_CLAUSE.exec(text.slice(partFrom, m.start));
         const alone = inPart ? null : PART_OF_YEAR_ALONE.exec(text.slice(from, m.start));
         const phraseAt = inPart ? partFrom + inPart.index : alone ? from + alone.index : -1;
@@ -844,13 +844,13 @@ export function extractFigures(doc: ExtractionInput): Extraction {
       // "五年累计完成全社会固定资产投资6960亿元，实现社会消费品零售额7290.1亿元": a total over years that
       // opens a clause is the later clauses' too, for amounts that add up over years (not 人均 ones, rates or shares)
       // (up to a clause that names its own year: "…，2021年外贸进出口总额达到4115亿元")
-      const cumulative = CUMULATIVE_CLAUSE.exec(text.slice(partStart(text, from, m.start), m.start));
+      const cumulative = CUMULATIVE_CLAUSE.exec(text.slice(partFrom, m.start));
       const cumulativeBefore =
         context === 'review' &&
         cumulative !== null &&
         !/人均/.test(m.label) &&
         taxonomy.metrics.get(m.metric)?.kind === 'amount' &&
-        !/[，,](?:(?:19|20)\d{2}年|去年|上年|全年|今年)/.test(text.slice(partStart(text, from, m.start) + cumulative.index + 1, m.start));
+        !/[，,](?:(?:19|20)\d{2}年|去年|上年|全年|今年)/.test(text.slice(partFrom + cumulative.index + 1, m.start));
       // "…，到2026年，…外贸进出口总额突破7000亿元": in the review, a later year's goal
       if (context === 'review' && reviewYear !== null && [...text.slice(from, m.start).matchAll(LATER_YEAR_CLAUSE)].some((y) => Number(y[1]) > reviewYear)) continue;
       // "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”": a task
