@@ -841,7 +841,7 @@ test('a rise that fell to a figure is still a rise (national 2013 "居民消费�
   assert.deepEqual(findQuantities('分别为3，5。增长3，500万元').map((q) => q.value), [3, 5, 3500]);
 });
 
-test('a total over years that opens a clause (五年累计…) is the later clauses\' too, for amounts, up to a clause with its own year; a later year\'s goal in the review is no actual (北京 2003, 呼和浩特 2018, 烟台 2022, 云南 2006)', async () => {
+test('a total over years that opens a clause (五年累计…) is the later clauses\' too, for amounts, up to a clause with its own year; a later year\'s goal in the review is no actual; after a plan\'s end, the sentence\'s changes are the term\'s (北京 2003, 呼和浩特 2018, 烟台 2022, 云南 2006, 景德镇 2016)', async () => {
   // 北京 2003: "五年累计完成全社会固定资产投资6960亿元，实现社会消费品零售额7290.1亿元"
   const beijing = await reportExtraction('city', '北京市', '2003.md');
   assert.ok(!find(beijing.actuals, 'retail_sales', 'level').some((r) => r.value === 7290.1));
@@ -853,6 +853,10 @@ test('a total over years that opens a clause (五年累计…) is the later clau
   // 云南 2006: "加大科技投入，到2010年，全社会研发投入占生产总值的比重超过1.5%"
   const yunnan = await reportExtraction('province', '云南省', '2006.md');
   assert.deepEqual(find(yunnan.actuals, 'rd_intensity', 'level'), []);
+  // 景德镇 2016: "…比“十一五”末增长62.7%；…；社会消费品零售总额264亿元，增长88.1%": after a plan's end, the term's changes
+  const jingdezhen = await reportExtraction('city', '景德镇市', '2016.md');
+  assert.ok(!find(jingdezhen.actuals, 'retail_sales', 'growth').some((r) => r.value === 88.1));
+  assert.deepEqual(find(jingdezhen.actuals, 'retail_sales', 'level').map((r) => r.value), [264]);
 });
 
 test('a modifier written once after a list\'s last figure is every figure\'s joined to it by 、 or 和 alone (赣州 2021), not of a list where figures have their own (北京 2016)', async () => {

@@ -955,6 +955,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         afterUntyped = !typed;
         // (a level reached from another, "从727亿元增加到1758亿元", is no total)
         if (cumulativeBefore && typed?.quantity === 'level' && !/[从由]/.test(between)) continue;
+        // "…，比“十一五”末增长62.7%；…；社会消费品零售总额264亿元，增长88.1%": after a comparison with a plan's
+        // end, the sentence's changes are the term's
+        if (context === 'review' && typed && typed.quantity !== 'level' && PLAN_BASE.test(text.slice(from, m.start))) continue;
         if (!joined && !stretchGap) lastGap = gap;
         anchor = q.end;
         if (!typed) continue;
