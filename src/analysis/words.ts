@@ -337,7 +337,7 @@ const unitsAt = (text: string, i: number) => (isHighSurrogate(text.charCodeAt(i)
 /** Whether the character at i is one jieba segments with the dictionary (its RE_HAN_DEFAULT): 汉字, ASCII letters and digits, +#&._%-. */
 function inBlock(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || isAsciiAlnum(c)) return true;
+  if (isHan(c) || isAsciiAlnum(c)) return true;
   if (c === 0x2b || c === 0x23 || c === 0x26 || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2d) return true;
   // the extensions beyond the BMP (U+20000–U+2FA1F)
   return c >= 0xd840 && c <= 0xd87e && isLowSurrogate(text.charCodeAt(i + 1));

@@ -785,7 +785,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         // ("…，分别比“九五”末增加3148元和582元" are increases, not the amounts)
         if (!list.exclusive && group !== groups[1]) continue;
         items.forEach((m, k) => {
-          const q = group[shared ? 0 : from0 + k];
+          const inGroup = shared ? 0 : from0 + k;
+          const q = group[inGroup];
           if (!m) return;
           const gap = text.slice(list.from, q.start);
           // "年均增长8.0%和5.2%": not a year's figure; "力争实现翻番，分别达到4700亿元…" in the review: a goal
@@ -806,7 +807,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
           const record: FigureRecord = {
             kind: context === 'review' ? 'actual' : 'target', metric: m.metric, label: m.label, quantity: typed.quantity,
             value: typed.sign * typed.value, value2: q.value2 === null ? null : typed.sign * q.value2, unit: q.unit || null,
-            modifier: context === 'review' ? null : listModifier(text, group, group.indexOf(q), gap), stretch: false, year: yearFor, estimated,
+            modifier: context === 'review' ? null : listModifier(text, group, inGroup, gap), stretch: false, year: yearFor, estimated,
             start: m.start, end: modifierEnd(text, q), sentence: s.index, section: s.section,
           };
           if (!(overTerm && typed.quantity !== 'level')) (context === 'review' ? actuals : targets).push(record);
@@ -851,6 +852,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         !/人均/.test(m.label) &&
         taxonomy.metrics.get(m.metric)?.kind === 'amount' &&
         !/[，,](?:(?:19|20)\d{2}年|去年|上年|全年|今年)/.test(text.slice(partFrom + cumulative.index + 1, m.start));
+      // "…，比“十一五”末增长62.7%；…；社会消费品零售总额264亿元，增长88.1%": after a comparison with a plan's
+      // end, the sentence's changes are the term's
+      const afterPlanBase = context === 'review' && PLAN_BASE.test(text.slice(from, m.start));
       // "…，到2026年，…外贸进出口总额突破7000亿元": in the review, a later year's goal
       if (context === 'review' && reviewYear !== null && [...text.slice(from, m.start).matchAll(LATER_YEAR_CLAUSE)].some((y) => Number(y[1]) > reviewYear)) continue;
       // "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”": a task
@@ -955,9 +959,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
         afterUntyped = !typed;
         // (a level reached from another, "从727亿元增加到1758亿元", is no total)
         if (cumulativeBefore && typed?.quantity === 'level' && !/[从由]/.test(between)) continue;
-        // "…，比“十一五”末增长62.7%；…；社会消费品零售总额264亿元，增长88.1%": after a comparison with a plan's
-        // end, the sentence's changes are the term's
-        if (context === 'review' && typed && typed.quantity !== 'level' && PLAN_BASE.test(text.slice(from, m.start))) continue;
+        if (afterPlanBase && typed && typed.quantity !== 'level') continue;
         if (!joined && !stretchGap) lastGap = gap;
         anchor = q.end;
         if (!typed) continue;
