@@ -8,7 +8,7 @@
 // - The review reports last year's figures: "metric + level, growth" (地区生产总值1150亿元、增长5%),
 //   marked 预计 when estimated (下同 carries the mark forward).
 // - A figure belongs to the metric named before it in its sentence, up to the next metric named.
-import type { AnalysedDocument } from '../types.ts';
+import type { AnalysedDocument, Sentence } from '../types.ts';
 
 /** What extraction reads of an analysed document: its text, metadata and structure. */
 export type ExtractionInput = Pick<AnalysedDocument, 'text' | 'metadata' | 'sections' | 'paragraphs' | 'sentences'>;
@@ -679,374 +679,483 @@ function withBothSides(items: Array<MetricMention | null>): Array<MetricMention 
   });
 }
 
-export function extractFigures(doc: ExtractionInput): Extraction {
-  const { text } = doc;
-  const targetYear = targetYearOf(doc.metadata);
-  const reviewYear = targetYear === null ? null : targetYear - 1;
-  const passage = doc.metadata.kind === 'communique' ? null : findTargetPassage(doc, targetYear);
-  const part = passage ? passagePart(doc, passage) : null;
-  const own = ownRegionWords(doc);
-  const opening = reportOpening(text);
-  const ownAgain = ownRegionAgain(doc);
-  const targets: FigureRecord[] = [];
-  const actuals: FigureRecord[] = [];
-  const commitments: Commitment[] = [];
-  const otherTargets: FigureRecord[] = [];
-  const otherActuals: FigureRecord[] = [];
-  let estimatedFromHere = false;
-  const stretchCandidates = new Set<FigureRecord>();
-  const notSetMetrics: Array<{ m: MetricMention; sentence: number; section: number | null; start: number; end: number }> = [];
+/** What the extraction of one document collects, sentence by sentence. */
+interface Collected {
+  targets: FigureRecord[];
+  actuals: FigureRecord[];
+  commitments: Commitment[];
+  otherTargets: FigureRecord[];
+  otherActuals: FigureRecord[];
+  /** 力争 figures: stretch figures only beside a base figure (see extractFigures). */
+  stretchCandidates: Set<FigureRecord>;
+  /** "没有提出全年经济增速具体目标": metrics whose target is explicitly not set. */
+  notSetMetrics: Array<{ m: MetricMention; sentence: number; section: number | null; start: number; end: number }>;
+}
 
+/** What every sentence of a document is read against. */
+interface DocumentScope {
+  doc: ExtractionInput;
+  text: string;
+  targetYear: number | null;
+  reviewYear: number | null;
+  passage: Passage | null;
+  part: number | null;
+  own: RegExp;
+  opening: string;
+  ownAgain: RegExp;
+}
+
+/** A sentence (in the target passage: its part inside the passage) as extraction reads it. */
+interface SentenceScope {
+  s: Sentence;
+  context: Exclude<Context, null>;
+  from: number;
+  to: number;
+  sentence: string;
+  mentions: MetricMention[];
+  figures: Figure[];
+  estimated: boolean;
+  /** In a look back over a term: a change is the term's, not the last year's. */
+  overTerm: boolean;
+  /** The year the sentence's figures are for. */
+  yearFor: number | null;
+  /** Its parts (at ；) and where a subject other than the region ends in each (see subjectElsewhere). */
+  subjects: { parts: number[]; ends: number[] };
+}
+
+/**
+ * Reads a document's sentences in order, carrying what earlier sentences say about later ones: a look
+ * back inside a task part, a paragraph that compares year on year (同比（下同）) or looks back over a
+ * term, estimates marked once for what follows (预计…下同).
+ */
+class SentenceReader {
   // "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…": a look back inside a task part
   // reports last year, until its paragraph ends or a sentence turns to this year
-  let lookBackParagraph = -1;
-  let yearOnYearParagraph = -1;
-  let termParagraph = -1;
-  let lastYearParagraph = -1;
-  for (const s of doc.sentences) {
+  private lookBackParagraph = -1;
+  private yearOnYearParagraph = -1;
+  private termParagraph = -1;
+  private lastYearParagraph = -1;
+  private estimatedFromHere = false;
+
+  constructor(private readonly d: DocumentScope) {}
+
+  /** The sentence's scope, null when it sets no figures of the report's years. */
+  read(s: Sentence): SentenceScope | null {
+    const { doc, text, passage, part, targetYear, reviewYear } = this.d;
     let context = contextOf(doc, s.index, passage, part);
-    if (!context) continue;
+    if (!context) return null;
     // a sentence that opens with another period is about it throughout
     const period = context === 'passage' ? null : PERIOD_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 20)));
     if (context === 'tasks') {
       const opening = text.slice(s.start, Math.min(s.end, s.start + 12));
-      if (/^(过去一年|去年|上年|一年来|过去的一年)/.test(opening)) lookBackParagraph = s.paragraph;
-      else if (/^(今年|明年|新的一年)/.test(opening)) lookBackParagraph = -1;
-      if (lookBackParagraph === s.paragraph) context = 'review';
+      if (/^(过去一年|去年|上年|一年来|过去的一年)/.test(opening)) this.lookBackParagraph = s.paragraph;
+      else if (/^(今年|明年|新的一年)/.test(opening)) this.lookBackParagraph = -1;
+      if (this.lookBackParagraph === s.paragraph) context = 'review';
       // "力争五年实际投资超6000亿元，进出口总额超7万亿元": not this year's targets
-      if (period && !(period[1] && Number(period[1]) === targetYear)) continue;
+      if (period && !(period[1] && Number(period[1]) === targetYear)) return null;
     } else if (context === 'review') {
       // "到2016年，全市生产总值突破8700亿元": a plan's goal, where a term report's plan is read as its review
-      if (period && ((period[1] && reviewYear !== null && Number(period[1]) > reviewYear) || /^(?:力争|争取|确保|努力|我们要)?(?:今后|未来)/.test(period[0]))) continue;
+      if (period && ((period[1] && reviewYear !== null && Number(period[1]) > reviewYear) || /^(?:力争|争取|确保|努力|我们要)?(?:今后|未来)/.test(period[0]))) return null;
     }
     const from = context === 'passage' && passage ? Math.max(s.start, passage.start) : s.start;
     const to = context === 'passage' && passage ? Math.min(s.end, passage.end) : s.end;
     const sentence = text.slice(from, to);
     const mentions = findMentions(text, from, to);
     const figures = findQuantities(text, from, to);
-    const estimated = context === 'review' && (estimatedFromHere || /预计/.test(sentence));
+    const estimated = context === 'review' && (this.estimatedFromHere || /预计/.test(sentence));
     // "五年来，…。城乡居民人均可支配收入达到30548元和12881元，分别增长51.1%和57.9%": in a paragraph that
     // looks back over a term, a change is the term's unless the sentence speaks of the last year, or an
     // earlier sentence of the paragraph said its comparisons are year on year (同比（下同）)
-    if (s.paragraph !== yearOnYearParagraph && /同比[（(]下同|下同[^。]{0,4}同比/.test(sentence)) yearOnYearParagraph = s.paragraph;
+    if (s.paragraph !== this.yearOnYearParagraph && /同比[（(]下同|下同[^。]{0,4}同比/.test(sentence)) this.yearOnYearParagraph = s.paragraph;
     // the look back over the term starts at the paragraph's opening or at a sentence that opens so
     // ("…小康水平。五年来，城镇居民人均可支配收入增长54%"), and ends at a sentence that opens with the last
     // year ("过去五年，…。刚刚过去的2021年，…")
     if (context === 'review') {
       const paragraphStart = doc.paragraphs[s.paragraph].start;
       const sentenceOpening = text.slice(s.start, s.start + 12);
-      if (termParagraph !== s.paragraph && lastYearParagraph !== s.paragraph && (TERM_OPENING.test(sentenceOpening) || TERM_OPENING.test(text.slice(paragraphStart, paragraphStart + 12)))) {
-        termParagraph = s.paragraph;
-      } else if (termParagraph === s.paragraph && LAST_YEAR_OPENING.test(sentenceOpening)) {
-        termParagraph = -1;
-        lastYearParagraph = s.paragraph;
+      if (this.termParagraph !== s.paragraph && this.lastYearParagraph !== s.paragraph && (TERM_OPENING.test(sentenceOpening) || TERM_OPENING.test(text.slice(paragraphStart, paragraphStart + 12)))) {
+        this.termParagraph = s.paragraph;
+      } else if (this.termParagraph === s.paragraph && LAST_YEAR_OPENING.test(sentenceOpening)) {
+        this.termParagraph = -1;
+        this.lastYearParagraph = s.paragraph;
       }
     }
     const overTerm =
       context === 'review' &&
       reviewYear !== null &&
-      yearOnYearParagraph !== s.paragraph &&
-      termParagraph === s.paragraph &&
+      this.yearOnYearParagraph !== s.paragraph &&
+      this.termParagraph === s.paragraph &&
       !(sentence.includes(`${reviewYear}年`) || /去年|上年|全年|同比/.test(sentence));
-    if (context === 'review' && /预计[^。]{0,6}下同|下同[^。]{0,3}预计|预计数[、，,]?\s*下同/.test(sentence)) estimatedFromHere = true;
+    if (context === 'review' && /预计[^。]{0,6}下同|下同[^。]{0,3}预计|预计数[、，,]?\s*下同/.test(sentence)) this.estimatedFromHere = true;
     const yearFor = context === 'review' ? reviewYear : targetYear;
-
-    if (context !== 'review' && taxonomy.notSet.some((re) => re.test(sentence))) {
-      for (const m of mentions) notSetMetrics.push({ m, sentence: s.index, section: s.section, start: from, end: to });
-    }
-
     // the figures after a subject elsewhere are that subject's, to the end of its part of the sentence
     // (a part ends at ；) or until the region's own name comes back ("…，全市外贸进出口总额28亿元")
     const parts = context === 'passage' || !mentions.length ? [] : sentenceParts(text, from, to);
-    const subjects = { parts, ends: parts.map((p) => subjectElsewhere(doc, p, to, opening)) };
+    const subjects = { parts, ends: parts.map((p) => subjectElsewhere(doc, p, to, this.d.opening)) };
+    return { s, context, from, to, sentence, mentions, figures, estimated, overTerm, yearFor, subjects };
+  }
+}
 
+/** Adds a record of the review (unless it is a term's change) or a target. */
+function keep(sc: SentenceScope, out: Collected, records: FigureRecord[], quantity: Quantity): void {
+  if (sc.context === 'review') {
+    if (!(sc.overTerm && quantity !== 'level')) out.actuals.push(...records);
+  } else out.targets.push(...records);
+}
+
+/**
+ * The figures of lists with 分别 ("城镇和农村居民人均可支配收入分别增长8%和9%"): the items take the figures
+ * in order. The mentions they account for go to `handled`, their figures' starts to `used`.
+ */
+function listFigures(d: DocumentScope, sc: SentenceScope, out: Collected, handled: Set<MetricMention>, used: Set<number>): void {
+  const { text, own, ownAgain } = d;
+  const { context, from, to, mentions, figures, yearFor } = sc;
+  for (const list of respectivelyLists(text, from, to, mentions, figures)) {
+    const figs = figures.filter((q) => q.start >= list.from && q.end <= list.to);
+    const firstItem = list.items.find(Boolean)!;
+    const listClause = clauseStart(text, from, firstItem.start);
+    // figures in groups: levels (amounts) and rates (%), each group one figure per item in order
+    // (a multiple is a rate's place in the list: "分别达到34200元和16400元，增长1.12倍和94.4%")
+    const isRate = (q: Figure) => q.baseUnit === '%' || q.family === 'multiple';
+    const groups = [figs.filter((q) => !isRate(q) && q.family !== 'percent'), figs.filter(isRate)];
+    for (const group of groups) {
+      // "规模以上工业增加值、利润分别增长15%以上": one figure, and no other, after a list of names and 分别 is every item's
+      const shared = list.exclusive && figs.length === 1 && group.length === 1 && !figures.some((q) => q.start >= listClause && q.end <= list.from);
+      // "…、城乡居民人均可支配收入分别达2154.7亿元、…、25202元和12091元": a joint name has a figure for each side
+      const items = group.length === list.items.length ? list.items : withBothSides(list.items);
+      // "分别增长8.5%以上和10.5%以上，扣除价格因素，分别实际增长6%以上和8%以上": a second set of figures
+      // for the same items follows the first
+      const sets = group.length % items.length === 0 ? group.length / items.length : 0;
+      if (!sets && !shared) continue;
+      // "分别由14402元和7471元提高到…和…": the first set is where they started, the next where they got to
+      const from0 = sets >= 2 && /[由从]/.test(text.slice(list.from, group[0].start)) ? items.length : 0;
+      // items that came with their own clauses took their amounts there: 分别 adds their rates
+      // ("…，分别比“九五”末增加3148元和582元" are increases, not the amounts)
+      if (!list.exclusive && group !== groups[1]) continue;
+      items.forEach((m, k) => {
+        const inGroup = shared ? 0 : from0 + k;
+        const q = group[inGroup];
+        if (!m) return;
+        const gap = text.slice(list.from, q.start);
+        // "年均增长8.0%和5.2%": not a year's figure; "力争实现翻番，分别达到4700亿元…" in the review: a goal
+        if (taxonomy.notAnnual.test(text.slice(listClause, q.start))) return;
+        if (context === 'review' && taxonomy.goalInReview.test(text.slice(listClause, q.start))) return;
+        // "…相继跨过1000亿元、3000亿元、400亿元和100亿元大关": thresholds crossed over the years
+        if (taxonomy.milestoneRun.test(text.slice(listClause, group[0].start))) return;
+        // "分别比1996年增长80.5%和71%": against another year
+        if (yearFor !== null && !datedWithYear(text, from, group[from0], yearFor) && [...gap.matchAll(OTHER_YEAR)].some((y) => Number(y[1]) !== yearFor)) return;
+        // the words before the group's first figure are every figure's ("分别增加400元和150元")
+        const typed = isIncrement(q, text.slice(list.from, group[0].start)) ? null : typeOf(m, q, gap.replace(/^分别/, ''));
+        // the words before the list, not the items before this one ("城镇居民人均可支配收入、农民人均纯收入" names no sub-region)
+        if (!typed || (context !== 'passage' && (namesSubRegion(text.slice(listClause, firstItem.start), own) || ofSubjectElsewhere(text, sc.subjects, ownAgain, firstItem.start)))) return;
+        // "生产总值、规模以上工业总产值占全市的比重分别从37.8%和50.1%提高到…": the list names shares, not amounts
+        if (typed.quantity === 'growth' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && /比重|占比|比例/.test(text.slice(listClause, list.from))) return;
+        if (list.exclusive) handled.add(sideOf.get(m) ?? m);
+        used.add(q.start);
+        const record: FigureRecord = {
+          kind: context === 'review' ? 'actual' : 'target', metric: m.metric, label: m.label, quantity: typed.quantity,
+          value: typed.sign * typed.value, value2: q.value2 === null ? null : typed.sign * q.value2, unit: q.unit || null,
+          modifier: context === 'review' ? null : listModifier(text, group, inGroup, gap), stretch: false, year: yearFor, estimated: sc.estimated,
+          start: m.start, end: modifierEnd(text, q), sentence: sc.s.index, section: sc.s.section,
+        };
+        keep(sc, out, [record], typed.quantity);
+      });
+    }
+  }
+}
+
+/** Where the figures of the mention sentence.mentions[i] are to be looked for, null when it has none of its own. */
+interface MentionScope {
+  m: MetricMention;
+  /** After a list of names, the figures start after its last name. */
+  nameEnd: number;
+  scopeEnd: number;
+  /** An item of a list of names, metrics or not ("一般公共预算收入、金融机构存款和贷款余额"). */
+  inList: boolean;
+  /** Its clause follows a total over years (五年累计…): its amounts are the term's. */
+  cumulativeBefore: boolean;
+  /** It follows a comparison with a plan's end: its changes are the term's. */
+  afterPlanBase: boolean;
+}
+
+function mentionScope(d: DocumentScope, sc: SentenceScope, i: number): MentionScope | null {
+  const { text, own, ownAgain, reviewYear } = d;
+  const { context, from, to, mentions, sentence } = sc;
+  const m = mentions[i];
+  // "与经济增长基本同步": a comparison, not a statement about the economy's growth
+  if (m.growthOnly && /[与和同跟于]$/.test(text.slice(m.start - 1, m.start))) return null;
+  // "地区生产总值、规模以上工业增加值、固定资产投资增长5%左右": a figure after a list is every item's
+  const next = nameListEnd(text, mentions, i);
+  let scopeEnd = next < mentions.length ? mentions[next].start : to;
+  const listed = next > i + 1;
+  const inList = listed || /[、和及与]/.test(text.charAt(m.start - 1)) || /[、和及与]/.test(text.charAt(m.end));
+  const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中/);
+  if (stop !== -1) scopeEnd = m.end + stop;
+  const prefix = text.slice(clauseStart(text, from, m.start), m.start);
+  if (context !== 'passage' && (namesSubRegion(prefix, own) || ofSubjectElsewhere(text, sc.subjects, ownAgain, m.start))) return null;
+  // (a part of the year before the name is lifted by the whole year after it: "扭转了上半年固定资产投资增速下滑态势，全年增长5.1%")
+  if (context !== 'passage' && taxonomy.notAnnual.test(prefix, text.slice(m.end, scopeEnd))) return null;
+  // "…，一季度全市地区生产总值下降3%，全社会固定资产投资下降7.2%、社会消费品零售总额下降13.5%": a part of
+  // the year that opens a clause is every later clause's too, until the whole year comes: to the end of
+  // its part of the sentence (；), or to the sentence's end when it is a clause of its own ("前三季度，…；…")
+  const partFrom = partStart(text, from, m.start);
+  if (context !== 'passage') {
+    const inPart = PART_OF_YEAR_CLAUSE.exec(text.slice(partFrom, m.start));
+    const alone = inPart ? null : PART_OF_YEAR_ALONE.exec(text.slice(from, m.start));
+    const phraseAt = inPart ? partFrom + inPart.index : alone ? from + alone.index : -1;
+    if (phraseAt !== -1 && taxonomy.notAnnual.partOfYear(text.slice(phraseAt, m.start), text.slice(m.end, scopeEnd))) return null;
+  }
+  // "五年累计完成全社会固定资产投资6960亿元，实现社会消费品零售额7290.1亿元": a total over years that
+  // opens a clause is the later clauses' too, for amounts that add up over years (not 人均 ones, rates or shares)
+  // (up to a clause that names its own year: "…，2021年外贸进出口总额达到4115亿元")
+  const cumulative = CUMULATIVE_CLAUSE.exec(text.slice(partFrom, m.start));
+  const cumulativeBefore =
+    context === 'review' &&
+    cumulative !== null &&
+    !/人均/.test(m.label) &&
+    taxonomy.metrics.get(m.metric)?.kind === 'amount' &&
+    !/[，,](?:(?:19|20)\d{2}年|去年|上年|全年|今年)/.test(text.slice(partFrom + cumulative.index + 1, m.start));
+  // "…，比“十一五”末增长62.7%；…；社会消费品零售总额264亿元，增长88.1%": after a comparison with a plan's
+  // end, the sentence's changes are the term's
+  const afterPlanBase = context === 'review' && PLAN_BASE.test(text.slice(from, m.start));
+  // "…，到2026年，…外贸进出口总额突破7000亿元": in the review, a later year's goal
+  if (context === 'review' && reviewYear !== null && [...text.slice(from, m.start).matchAll(LATER_YEAR_CLAUSE)].some((y) => Number(y[1]) > reviewYear)) return null;
+  // "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”": a task
+  // sentence that named a plan's period before the name sets the period's goal
+  if (context === 'tasks' && PLAN_PERIOD.test(text.slice(from, m.start))) return null;
+  return { m, nameEnd: listed ? mentions[next - 1].end : m.end, scopeEnd, inList, cumulativeBefore, afterPlanBase };
+}
+
+/**
+ * The figures a metric's name is followed by, up to the next name or the end of its scope: each figure
+ * typed by the words between (growth, level, reduction), one of each kind. Returns the kinds taken.
+ */
+function mentionFigures(d: DocumentScope, sc: SentenceScope, ms: MentionScope, out: Collected, used: Set<number>): { accepted: number; seen: Set<Quantity>; both: [string, string] | undefined } {
+  const { text } = d;
+  const { context, from, mentions, figures, yearFor } = sc;
+  const { m, nameEnd, scopeEnd } = ms;
+  const own_figures = figures.filter((q) => q.start >= nameEnd && q.end <= scopeEnd);
+  const seen = new Set<Quantity>();
+  let anchor = nameEnd;
+  let lastGap = '';
+  let accepted = 0;
+  let afterUntyped = false;
+  let afterStartingPoint = false;
+  // (or two figures of a kind joined by 、/和: "城乡居民人均可支配收入由17698元、5781元增加到30594元、10637元")
+  const pairOfFigures = own_figures.some((q, k) => k > 0 && q.baseUnit === own_figures[k - 1].baseUnit && JOINED_GAP.test(text.slice(own_figures[k - 1].end, q.start)));
+  const split = (/分别/.test(text.slice(m.end, scopeEnd)) || pairOfFigures) && (/城乡/.test(m.label) || URBAN_AND_RURAL.test(m.label)) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
+  // "城镇和农村居民人均可支配收入均增长8%": the names of both, so a figure of each
+  const both = !split && URBAN_AND_RURAL.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
+  const splitIndex = new Map<Quantity, number>();
+  const milestones = new Map<Quantity, FigureRecord>();
+  for (const q of own_figures) {
+    const gap = text.slice(anchor, q.start);
+    const prevUntyped: boolean = afterUntyped;
+    afterUntyped = false;
+    if (q.start - anchor > 40) break;
+    const clause = text.slice(clauseStart(text, from, q.start), q.start);
+    if (taxonomy.notAnnual.test(clause)) {
+      // after a list's multi-year figures, a figure is the last item's ("…年均分别增长23.9%、
+      // 11.5%，达到1.5万亿元"), not every item's
+      if (ms.inList) break;
+      anchor = q.end;
+      continue;
+    }
+    // "先后跨越3万亿元、4万亿元两个台阶": thresholds crossed over the years; "连跨4个千亿台阶、达到11715亿元": the level reached
+    if (taxonomy.milestoneRun.test(clause) && !/(达到?|为|实现|增加到|提高到|增至)$/.test(clause.trim())) {
+      anchor = q.end;
+      continue;
+    }
+    // a year other than the figure's, in its clause or between the metric and it ("与1996年相比，增长68.9%");
+    // the year before as the base of a comparison is the figure's own year's growth ("较2022年预算数增长4%左右")
+    const otherYear =
+      yearFor !== null &&
+      !(datedWithYear(text, from, q, yearFor) && gapAllowed(text.slice(m.end, q.start))) &&
+      [...(clause + text.slice(m.end, q.start)).matchAll(COMPARED_YEAR)].some((y) => Number(y[2]) !== yearFor && !(y[1] && Number(y[2]) === yearFor - 1));
+    if (otherYear) {
+      anchor = q.end;
+      continue;
+    }
+    const between = text.slice(m.end, q.start);
+    // "国内生产总值年均递增14%左右，力争达到1000亿元": a target after a multi-year rate is the period's end;
+    // in the review, "力争达到5000亿公斤" is a goal, not what was achieved
+    if ((context !== 'review' && taxonomy.notAnnual.test(between)) || (context === 'review' && taxonomy.goalInReview.test(between))) {
+      anchor = q.end;
+      continue;
+    }
+    // "较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%": against the end of a plan period; "经济总量中的
+    // 比重由18%提高到23%": a share, not the amount's growth
+    if (PLAN_BASE.test(between) || (q.baseUnit === '%' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && !m.share && /比重|占比|比例/.test(between))) {
+      anchor = q.end;
+      continue;
+    }
+    if (!gapAllowed(gap)) break;
+    // "…明显降低，17市城市空气质量良好率达94.2%", "…完成省政府下达任务，42个重点河流断面水质综合达标率为93.8%":
+    // the words of the figure's own clause, figures passed over included, must be about the metric too
+    const ownClause = clauseStart(text, from, q.start);
+    if (ownClause > nameEnd && !gapAllowed(text.slice(ownClause - 1, q.start))) break;
+    // "年进出口额超1000万美元企业": a threshold that describes firms or projects, not a total
+    // "500万元以上固定资产投资增长17%": a threshold of the next metric's scope
+    const figureEnd = modifierEnd(text, q);
+    const thresholdOfNext = q.baseUnit !== '%' && /以上$/.test(text.slice(q.end, figureEnd)) && mentions.some((x) => x.start === figureEnd);
+    if (THRESHOLD_OF.test(text.slice(figureEnd, figureEnd + 6)) || thresholdOfNext) {
+      anchor = q.end;
+      continue;
+    }
+    // "从26.6万亿元增加到51.9万亿元": the starting point is another year's figure; "增长贡献率50%",
+    // "拉动率78%": a share of growth, not growth; "由最高时期的19.3%", "从一季度下滑40.8%": another period
+    // ("分别由19019元、6876元提高到30775元和11045元": the starting points may be several)
+    const startingPoint: boolean = /从\s*$/.test(gap) || (/[从由]/.test(gap) && !/[到至]/.test(gap)) || (afterStartingPoint && JOINED_GAP.test(gap));
+    afterStartingPoint = startingPoint;
+    if (startingPoint || /贡献|拉动/.test(gap)) {
+      anchor = q.end;
+      continue;
+    }
+    // "增长8%和8.1%": a figure joined by 和/、 to the one before shares its words
+    // "增长5%左右，力争6%": the stretch figure is of the same kind as the one before it
+    // "增长8%左右和8.5%左右": the modifier of the figure before may stand in the gap
+    const joined = JOINED_GAP.test(gap);
+    if (isIncrement(q, joined ? lastGap : gap)) {
+      // a figure joined to this one shares its words ("分别提高1个和0.9个百分点")
+      if (!joined) lastGap = gap;
+      anchor = q.end;
+      continue;
+    }
+    const stretchGap = /^(左右|以上|以内)?[，,、（(]?(力争|争取|努力)(达到|实现|增长)?$/.test(gap) && accepted > 0;
+    // "生产总值增速高于全省两个百分点、达到13%左右": after a figure that was not the metric's, the clause's
+    // words before it say which way
+    const typed: Typed | null =
+      typeOf(m, q, joined || stretchGap ? lastGap : gap) ??
+      (prevUntyped && !joined && !stretchGap && !/[，,；;]/.test(between) ? typeOf(m, q, between) : null);
+    afterUntyped = !typed;
+    // (a level reached from another, "从727亿元增加到1758亿元", is no total)
+    if (ms.cumulativeBefore && typed?.quantity === 'level' && !/[从由]/.test(between)) continue;
+    if (ms.afterPlanBase && typed && typed.quantity !== 'level') continue;
+    if (!joined && !stretchGap) lastGap = gap;
+    anchor = q.end;
+    if (!typed) continue;
+    let metric = m.metric;
+    const k = splitIndex.get(typed.quantity) ?? 0;
+    if (split && k < 2) {
+      metric = split[k];
+      splitIndex.set(typed.quantity, k + 1);
+    } else if (seen.has(typed.quantity) && !stretchGap) {
+      // "突破1万亿元，达10604.48亿元": the exact figure after a milestone replaces it
+      const prev = milestones.get(typed.quantity);
+      if (prev && /(达到?|为|实现)\s*$/.test(gap)) {
+        prev.value = typed.sign * typed.value;
+        prev.unit = q.unit || null;
+        prev.end = modifierEnd(text, q);
+        milestones.delete(typed.quantity);
+      }
+      continue;
+    }
+    seen.add(typed.quantity);
+    used.add(q.start);
+    accepted++;
+    const value = typed.sign * typed.value;
+    const record: FigureRecord = {
+      kind: context === 'review' ? 'actual' : 'target',
+      metric,
+      label: m.label,
+      quantity: typed.quantity,
+      value,
+      value2: q.value2 === null ? null : typed.sign * q.value2,
+      unit: q.unit || null,
+      modifier: context === 'review' ? null : split ? listModifier(text, own_figures, own_figures.indexOf(q), gap) : modifierOf(text, q, gap),
+      stretch: false,
+      year: yearFor,
+      estimated: sc.estimated,
+      start: m.start,
+      end: modifierEnd(text, q),
+      sentence: sc.s.index,
+      section: sc.s.section,
+    };
+    if (/(突破|迈上|跨越|越过|站上|跃上)\s*$/.test(gap)) milestones.set(typed.quantity, record);
+    const records = both ? both.map((id) => ({ ...record, metric: id })) : [record];
+    keep(sc, out, records, typed.quantity);
+    if (context !== 'review' && taxonomy.stretchBefore.test(text.slice(clauseStart(text, from, m.start), q.start))) for (const r of records) out.stretchCandidates.add(r);
+  }
+  return { accepted, seen, both };
+}
+
+/**
+ * In the target passage, a metric named with no figure of a kind it took is a qualitative (or an
+ * explicitly not set) target: "地区生产总值增速高于全省1个百分点以上、总量达到3800亿元左右" gives a level
+ * and a growth target without a figure.
+ */
+function qualitativeTarget(d: DocumentScope, sc: SentenceScope, m: MetricMention, taken: { accepted: number; seen: Set<Quantity>; both: [string, string] | undefined }, out: Collected): void {
+  const { text, targetYear } = d;
+  // "服务业增加值占地区生产总值比重提高1个百分点", "新增城镇就业中大学以上人员占比…": the name heads a
+  // share or a part of it, which says nothing of the metric itself
+  if (/^[占中]/.test(text.charAt(m.end))) return;
+  const clauseStop = text.slice(m.end, sc.to).search(/[，,；;。]/);
+  const scope = text.slice(m.end, clauseStop === -1 ? sc.to : m.end + clauseStop);
+  const notSet = taxonomy.notSet.some((re) => re.test(scope));
+  const quantity = notSet ? (qualitativeQuantity(m, '增长') ?? 'growth') : qualitativeQuantity(m, scope.split(/[，,、]/)[0] + scope);
+  if (!quantity || (taken.accepted > 0 && (taken.seen.has(quantity) || notSet || !/^(?:增速|增幅|增长)/.test(scope)))) return;
+  const clauseEnd = m.end + scope.length;
+  for (const metric of taken.both ?? [m.metric]) {
+    out.targets.push({
+      kind: 'target', metric, label: m.label, quantity, value: null, value2: null, unit: null,
+      modifier: notSet ? 'not_set' : 'qualitative', stretch: false, year: targetYear, estimated: false,
+      start: m.start, end: clauseEnd, sentence: sc.s.index, section: sc.s.section,
+    });
+  }
+}
+
+/** Numeric figures of the passage and the review that no canonical metric took, as `other` records. */
+function otherFigures(d: DocumentScope, sc: SentenceScope, out: Collected, used: Set<number>): void {
+  const { text } = d;
+  const { context, from } = sc;
+  for (const q of sc.figures) {
+    if (used.has(q.start)) continue;
+    const other = otherFigure(text, from, q);
+    if (!other) continue;
+    const record: FigureRecord = {
+      kind: context === 'review' ? 'actual' : 'target', metric: 'other', label: other.label, quantity: other.quantity,
+      value: q.value, value2: q.value2, unit: q.unit || null, modifier: context === 'review' ? null : modifierOf(text, q, other.gap),
+      stretch: false, year: sc.yearFor, estimated: sc.estimated, start: other.start, end: modifierEnd(text, q), sentence: sc.s.index, section: sc.s.section,
+    };
+    (context === 'review' ? out.otherActuals : out.otherTargets).push(record);
+  }
+}
+
+export function extractFigures(doc: ExtractionInput): Extraction {
+  const { text } = doc;
+  const targetYear = targetYearOf(doc.metadata);
+  const passage = doc.metadata.kind === 'communique' ? null : findTargetPassage(doc, targetYear);
+  const d: DocumentScope = {
+    doc, text, targetYear, reviewYear: targetYear === null ? null : targetYear - 1, passage, part: passage ? passagePart(doc, passage) : null,
+    own: ownRegionWords(doc), opening: reportOpening(text), ownAgain: ownRegionAgain(doc),
+  };
+  const out: Collected = { targets: [], actuals: [], commitments: [], otherTargets: [], otherActuals: [], stretchCandidates: new Set(), notSetMetrics: [] };
+  const reader = new SentenceReader(d);
+  for (const s of doc.sentences) {
+    const sc = reader.read(s);
+    if (!sc) continue;
+    const { context, from, to, mentions } = sc;
+    if (context !== 'review' && taxonomy.notSet.some((re) => re.test(sc.sentence))) {
+      for (const m of mentions) out.notSetMetrics.push({ m, sentence: s.index, section: s.section, start: from, end: to });
+    }
     const handled = new Set<MetricMention>();
     const used = new Set<number>();
-    for (const list of respectivelyLists(text, from, to, mentions, figures)) {
-      const figs = figures.filter((q) => q.start >= list.from && q.end <= list.to);
-      const firstItem = list.items.find(Boolean)!;
-      const listClause = clauseStart(text, from, firstItem.start);
-      // figures in groups: levels (amounts) and rates (%), each group one figure per item in order
-      // (a multiple is a rate's place in the list: "分别达到34200元和16400元，增长1.12倍和94.4%")
-      const isRate = (q: Figure) => q.baseUnit === '%' || q.family === 'multiple';
-      const groups = [figs.filter((q) => !isRate(q) && q.family !== 'percent'), figs.filter(isRate)];
-      for (const group of groups) {
-        // "规模以上工业增加值、利润分别增长15%以上": one figure, and no other, after a list of names and 分别 is every item's
-        const shared = list.exclusive && figs.length === 1 && group.length === 1 && !figures.some((q) => q.start >= listClause && q.end <= list.from);
-        // "…、城乡居民人均可支配收入分别达2154.7亿元、…、25202元和12091元": a joint name has a figure for each side
-        const items = group.length === list.items.length ? list.items : withBothSides(list.items);
-        // "分别增长8.5%以上和10.5%以上，扣除价格因素，分别实际增长6%以上和8%以上": a second set of figures
-        // for the same items follows the first
-        const sets = group.length % items.length === 0 ? group.length / items.length : 0;
-        if (!sets && !shared) continue;
-        // "分别由14402元和7471元提高到…和…": the first set is where they started, the next where they got to
-        const from0 = sets >= 2 && /[由从]/.test(text.slice(list.from, group[0].start)) ? items.length : 0;
-        // items that came with their own clauses took their amounts there: 分别 adds their rates
-        // ("…，分别比“九五”末增加3148元和582元" are increases, not the amounts)
-        if (!list.exclusive && group !== groups[1]) continue;
-        items.forEach((m, k) => {
-          const inGroup = shared ? 0 : from0 + k;
-          const q = group[inGroup];
-          if (!m) return;
-          const gap = text.slice(list.from, q.start);
-          // "年均增长8.0%和5.2%": not a year's figure; "力争实现翻番，分别达到4700亿元…" in the review: a goal
-          if (taxonomy.notAnnual.test(text.slice(listClause, q.start))) return;
-          if (context === 'review' && taxonomy.goalInReview.test(text.slice(listClause, q.start))) return;
-          // "…相继跨过1000亿元、3000亿元、400亿元和100亿元大关": thresholds crossed over the years
-          if (taxonomy.milestoneRun.test(text.slice(listClause, group[0].start))) return;
-          // "分别比1996年增长80.5%和71%": against another year
-          if (yearFor !== null && !datedWithYear(text, from, group[from0], yearFor) && [...gap.matchAll(OTHER_YEAR)].some((y) => Number(y[1]) !== yearFor)) return;
-          // the words before the group's first figure are every figure's ("分别增加400元和150元")
-          const typed = isIncrement(q, text.slice(list.from, group[0].start)) ? null : typeOf(m, q, gap.replace(/^分别/, ''));
-          // the words before the list, not the items before this one ("城镇居民人均可支配收入、农民人均纯收入" names no sub-region)
-          if (!typed || (context !== 'passage' && (namesSubRegion(text.slice(listClause, firstItem.start), own) || ofSubjectElsewhere(text, subjects, ownAgain, firstItem.start)))) return;
-          // "生产总值、规模以上工业总产值占全市的比重分别从37.8%和50.1%提高到…": the list names shares, not amounts
-          if (typed.quantity === 'growth' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && /比重|占比|比例/.test(text.slice(listClause, list.from))) return;
-          if (list.exclusive) handled.add(sideOf.get(m) ?? m);
-          used.add(q.start);
-          const record: FigureRecord = {
-            kind: context === 'review' ? 'actual' : 'target', metric: m.metric, label: m.label, quantity: typed.quantity,
-            value: typed.sign * typed.value, value2: q.value2 === null ? null : typed.sign * q.value2, unit: q.unit || null,
-            modifier: context === 'review' ? null : listModifier(text, group, inGroup, gap), stretch: false, year: yearFor, estimated,
-            start: m.start, end: modifierEnd(text, q), sentence: s.index, section: s.section,
-          };
-          if (!(overTerm && typed.quantity !== 'level')) (context === 'review' ? actuals : targets).push(record);
-        });
-      }
-    }
-
+    listFigures(d, sc, out, handled, used);
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
       if (m.metric === 'other' || handled.has(m)) continue;
-      // "与经济增长基本同步": a comparison, not a statement about the economy's growth
-      if (m.growthOnly && /[与和同跟于]$/.test(text.slice(m.start - 1, m.start))) continue;
-      // "地区生产总值、规模以上工业增加值、固定资产投资增长5%左右": a figure after a list is every item's
-      const next = nameListEnd(text, mentions, i);
-      let scopeEnd = next < mentions.length ? mentions[next].start : to;
-      const listed = next > i + 1;
-      // an item of a list of names, metrics or not ("一般公共预算收入、金融机构存款和贷款余额")
-      const inList = listed || /[、和及与]/.test(text.charAt(m.start - 1)) || /[、和及与]/.test(text.charAt(m.end));
-      const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中/);
-      if (stop !== -1) scopeEnd = m.end + stop;
-      const prefix = text.slice(clauseStart(text, from, m.start), m.start);
-      if (context !== 'passage' && (namesSubRegion(prefix, own) || ofSubjectElsewhere(text, subjects, ownAgain, m.start))) continue;
-      // (a part of the year before the name is lifted by the whole year after it: "扭转了上半年固定资产投资增速下滑态势，全年增长5.1%")
-      if (context !== 'passage' && taxonomy.notAnnual.test(prefix, text.slice(m.end, scopeEnd))) continue;
-      // "…，一季度全市地区生产总值下降3%，全社会固定资产投资下降7.2%、社会消费品零售总额下降13.5%": a part of
-      // the year that opens a clause is every later clause's too, until the whole year comes: to the end of
-      // its part of the sentence (；), or to the sentence's end when it is a clause of its own ("前三季度，…；…")
-      const partFrom = partStart(text, from, m.start);
-      if (context !== 'passage') {
-        const inPart = PART_OF_YEAR_CLAUSE.exec(text.slice(partFrom, m.start));
-        const alone = inPart ? null : PART_OF_YEAR_ALONE.exec(text.slice(from, m.start));
-        const phraseAt = inPart ? partFrom + inPart.index : alone ? from + alone.index : -1;
-        if (phraseAt !== -1 && taxonomy.notAnnual.partOfYear(text.slice(phraseAt, m.start), text.slice(m.end, scopeEnd))) continue;
-      }
-      // "五年累计完成全社会固定资产投资6960亿元，实现社会消费品零售额7290.1亿元": a total over years that
-      // opens a clause is the later clauses' too, for amounts that add up over years (not 人均 ones, rates or shares)
-      // (up to a clause that names its own year: "…，2021年外贸进出口总额达到4115亿元")
-      const cumulative = CUMULATIVE_CLAUSE.exec(text.slice(partFrom, m.start));
-      const cumulativeBefore =
-        context === 'review' &&
-        cumulative !== null &&
-        !/人均/.test(m.label) &&
-        taxonomy.metrics.get(m.metric)?.kind === 'amount' &&
-        !/[，,](?:(?:19|20)\d{2}年|去年|上年|全年|今年)/.test(text.slice(partFrom + cumulative.index + 1, m.start));
-      // "…，比“十一五”末增长62.7%；…；社会消费品零售总额264亿元，增长88.1%": after a comparison with a plan's
-      // end, the sentence's changes are the term's
-      const afterPlanBase = context === 'review' && PLAN_BASE.test(text.slice(from, m.start));
-      // "…，到2026年，…外贸进出口总额突破7000亿元": in the review, a later year's goal
-      if (context === 'review' && reviewYear !== null && [...text.slice(from, m.start).matchAll(LATER_YEAR_CLAUSE)].some((y) => Number(y[1]) > reviewYear)) continue;
-      // "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”": a task
-      // sentence that named a plan's period before the name sets the period's goal
-      if (context === 'tasks' && PLAN_PERIOD.test(text.slice(from, m.start))) continue;
-
-      // (after a list of names, the figures start after its last name)
-      const nameEnd = listed ? mentions[next - 1].end : m.end;
-      const own_figures = figures.filter((q) => q.start >= nameEnd && q.end <= scopeEnd);
-      const seen = new Set<Quantity>();
-      let anchor = nameEnd;
-      let lastGap = '';
-      let accepted = 0;
-      let afterUntyped = false;
-      let afterStartingPoint = false;
-      // (or two figures of a kind joined by 、/和: "城乡居民人均可支配收入由17698元、5781元增加到30594元、10637元")
-      const pairOfFigures = own_figures.some((q, k) => k > 0 && q.baseUnit === own_figures[k - 1].baseUnit && JOINED_GAP.test(text.slice(own_figures[k - 1].end, q.start)));
-      const split = (/分别/.test(text.slice(m.end, scopeEnd)) || pairOfFigures) && (/城乡/.test(m.label) || URBAN_AND_RURAL.test(m.label)) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
-      // "城镇和农村居民人均可支配收入均增长8%": the names of both, so a figure of each
-      const both = !split && URBAN_AND_RURAL.test(m.label) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
-      const splitIndex = new Map<Quantity, number>();
-      const milestones = new Map<Quantity, FigureRecord>();
-      for (const q of own_figures) {
-        const gap = text.slice(anchor, q.start);
-        const prevUntyped: boolean = afterUntyped;
-        afterUntyped = false;
-        if (q.start - anchor > 40) break;
-        const clause = text.slice(clauseStart(text, from, q.start), q.start);
-        if (taxonomy.notAnnual.test(clause)) {
-          // after a list's multi-year figures, a figure is the last item's ("…年均分别增长23.9%、
-          // 11.5%，达到1.5万亿元"), not every item's
-          if (inList) break;
-          anchor = q.end;
-          continue;
-        }
-        // "先后跨越3万亿元、4万亿元两个台阶": thresholds crossed over the years; "连跨4个千亿台阶、达到11715亿元": the level reached
-        if (taxonomy.milestoneRun.test(clause) && !/(达到?|为|实现|增加到|提高到|增至)$/.test(clause.trim())) {
-          anchor = q.end;
-          continue;
-        }
-        // a year other than the figure's, in its clause or between the metric and it ("与1996年相比，增长68.9%");
-        // the year before as the base of a comparison is the figure's own year's growth ("较2022年预算数增长4%左右")
-        const otherYear =
-          yearFor !== null &&
-          !(datedWithYear(text, from, q, yearFor) && gapAllowed(text.slice(m.end, q.start))) &&
-          [...(clause + text.slice(m.end, q.start)).matchAll(COMPARED_YEAR)].some((y) => Number(y[2]) !== yearFor && !(y[1] && Number(y[2]) === yearFor - 1));
-        if (otherYear) {
-          anchor = q.end;
-          continue;
-        }
-        const between = text.slice(m.end, q.start);
-        // "国内生产总值年均递增14%左右，力争达到1000亿元": a target after a multi-year rate is the period's end;
-        // in the review, "力争达到5000亿公斤" is a goal, not what was achieved
-        if ((context !== 'review' && taxonomy.notAnnual.test(between)) || (context === 'review' && taxonomy.goalInReview.test(between))) {
-          anchor = q.end;
-          continue;
-        }
-        // "较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%": against the end of a plan period; "经济总量中的
-        // 比重由18%提高到23%": a share, not the amount's growth
-        if (PLAN_BASE.test(between) || (q.baseUnit === '%' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && !m.share && /比重|占比|比例/.test(between))) {
-          anchor = q.end;
-          continue;
-        }
-        if (!gapAllowed(gap)) break;
-        // "…明显降低，17市城市空气质量良好率达94.2%", "…完成省政府下达任务，42个重点河流断面水质综合达标率为93.8%":
-        // the words of the figure's own clause, figures passed over included, must be about the metric too
-        const ownClause = clauseStart(text, from, q.start);
-        if (ownClause > nameEnd && !gapAllowed(text.slice(ownClause - 1, q.start))) break;
-        // "年进出口额超1000万美元企业": a threshold that describes firms or projects, not a total
-        // "500万元以上固定资产投资增长17%": a threshold of the next metric's scope
-        const figureEnd = modifierEnd(text, q);
-        const thresholdOfNext = q.baseUnit !== '%' && /以上$/.test(text.slice(q.end, figureEnd)) && mentions.some((x) => x.start === figureEnd);
-        if (THRESHOLD_OF.test(text.slice(figureEnd, figureEnd + 6)) || thresholdOfNext) {
-          anchor = q.end;
-          continue;
-        }
-        // "从26.6万亿元增加到51.9万亿元": the starting point is another year's figure; "增长贡献率50%",
-        // "拉动率78%": a share of growth, not growth; "由最高时期的19.3%", "从一季度下滑40.8%": another period
-        // ("分别由19019元、6876元提高到30775元和11045元": the starting points may be several)
-        const startingPoint: boolean = /从\s*$/.test(gap) || (/[从由]/.test(gap) && !/[到至]/.test(gap)) || (afterStartingPoint && JOINED_GAP.test(gap));
-        afterStartingPoint = startingPoint;
-        if (startingPoint || /贡献|拉动/.test(gap)) {
-          anchor = q.end;
-          continue;
-        }
-        // "增长8%和8.1%": a figure joined by 和/、 to the one before shares its words
-        // "增长5%左右，力争6%": the stretch figure is of the same kind as the one before it
-        // "增长8%左右和8.5%左右": the modifier of the figure before may stand in the gap
-        const joined = JOINED_GAP.test(gap);
-        if (isIncrement(q, joined ? lastGap : gap)) {
-          // a figure joined to this one shares its words ("分别提高1个和0.9个百分点")
-          if (!joined) lastGap = gap;
-          anchor = q.end;
-          continue;
-        }
-        const stretchGap = /^(左右|以上|以内)?[，,、（(]?(力争|争取|努力)(达到|实现|增长)?$/.test(gap) && accepted > 0;
-        // "生产总值增速高于全省两个百分点、达到13%左右": after a figure that was not the metric's, the clause's
-        // words before it say which way
-        const typed: Typed | null =
-          typeOf(m, q, joined || stretchGap ? lastGap : gap) ??
-          (prevUntyped && !joined && !stretchGap && !/[，,；;]/.test(between) ? typeOf(m, q, between) : null);
-        afterUntyped = !typed;
-        // (a level reached from another, "从727亿元增加到1758亿元", is no total)
-        if (cumulativeBefore && typed?.quantity === 'level' && !/[从由]/.test(between)) continue;
-        if (afterPlanBase && typed && typed.quantity !== 'level') continue;
-        if (!joined && !stretchGap) lastGap = gap;
-        anchor = q.end;
-        if (!typed) continue;
-        let metric = m.metric;
-        const k = splitIndex.get(typed.quantity) ?? 0;
-        if (split && k < 2) {
-          metric = split[k];
-          splitIndex.set(typed.quantity, k + 1);
-        } else if (seen.has(typed.quantity) && !stretchGap) {
-          // "突破1万亿元，达10604.48亿元": the exact figure after a milestone replaces it
-          const prev = milestones.get(typed.quantity);
-          if (prev && /(达到?|为|实现)\s*$/.test(gap)) {
-            prev.value = typed.sign * typed.value;
-            prev.unit = q.unit || null;
-            prev.end = modifierEnd(text, q);
-            milestones.delete(typed.quantity);
-          }
-          continue;
-        }
-        seen.add(typed.quantity);
-        used.add(q.start);
-        accepted++;
-        const value = typed.sign * typed.value;
-        const record: FigureRecord = {
-          kind: context === 'review' ? 'actual' : 'target',
-          metric,
-          label: m.label,
-          quantity: typed.quantity,
-          value,
-          value2: q.value2 === null ? null : typed.sign * q.value2,
-          unit: q.unit || null,
-          modifier: context === 'review' ? null : split ? listModifier(text, own_figures, own_figures.indexOf(q), gap) : modifierOf(text, q, gap),
-          stretch: false,
-          year: yearFor,
-          estimated,
-          start: m.start,
-          end: modifierEnd(text, q),
-          sentence: s.index,
-          section: s.section,
-        };
-        if (/(突破|迈上|跨越|越过|站上|跃上)\s*$/.test(gap)) milestones.set(typed.quantity, record);
-        const records = both ? both.map((id) => ({ ...record, metric: id })) : [record];
-        if (context === 'review') {
-          if (!(overTerm && typed.quantity !== 'level')) actuals.push(...records);
-        }
-        else {
-          targets.push(...records);
-          if (taxonomy.stretchBefore.test(text.slice(clauseStart(text, from, m.start), q.start))) for (const r of records) stretchCandidates.add(r);
-        }
-      }
-      // "服务业增加值占地区生产总值比重提高1个百分点", "新增城镇就业中大学以上人员占比…": the name heads a
-      // share or a part of it, which says nothing of the metric itself
-      // ("地区生产总值增速高于全省1个百分点以上、总量达到3800亿元左右": a level, and a growth target without a figure)
-      if (context === 'passage' && !/^[占中]/.test(text.charAt(m.end))) {
-        const clauseStop = text.slice(m.end, to).search(/[，,；;。]/);
-        const scope = text.slice(m.end, clauseStop === -1 ? to : m.end + clauseStop);
-        const notSet = taxonomy.notSet.some((re) => re.test(scope));
-        const quantity = notSet ? (qualitativeQuantity(m, '增长') ?? 'growth') : qualitativeQuantity(m, scope.split(/[，,、]/)[0] + scope);
-        if (!quantity || (accepted > 0 && (seen.has(quantity) || notSet || !/^(?:增速|增幅|增长)/.test(scope)))) continue;
-        const clauseEnd = m.end + scope.length;
-        for (const metric of both ?? [m.metric]) {
-          targets.push({
-            kind: 'target', metric, label: m.label, quantity, value: null, value2: null, unit: null,
-            modifier: notSet ? 'not_set' : 'qualitative', stretch: false, year: targetYear, estimated: false,
-            start: m.start, end: clauseEnd, sentence: s.index, section: s.section,
-          });
-        }
-      }
+      const ms = mentionScope(d, sc, i);
+      if (!ms) continue;
+      const taken = mentionFigures(d, sc, ms, out, used);
+      if (context === 'passage') qualitativeTarget(d, sc, m, taken, out);
     }
-    if (context === 'tasks' || context === 'passage') commitments.push(...findCommitments(text, from, to, s.index, s.section));
-    if (context === 'passage' || context === 'review') {
-      for (const q of figures) {
-        if (used.has(q.start)) continue;
-        const other = otherFigure(text, from, q);
-        if (!other) continue;
-        const record: FigureRecord = {
-          kind: context === 'review' ? 'actual' : 'target', metric: 'other', label: other.label, quantity: other.quantity,
-          value: q.value, value2: q.value2, unit: q.unit || null, modifier: context === 'review' ? null : modifierOf(text, q, other.gap),
-          stretch: false, year: yearFor, estimated, start: other.start, end: modifierEnd(text, q), sentence: s.index, section: s.section,
-        };
-        (context === 'review' ? otherActuals : otherTargets).push(record);
-      }
-    }
+    if (context === 'tasks' || context === 'passage') out.commitments.push(...findCommitments(text, from, to, s.index, s.section));
+    if (context === 'passage' || context === 'review') otherFigures(d, sc, out, used);
   }
+  const { targets, actuals } = out;
 
   // "我们没有提出全年经济增速具体目标": an explicit absence, unless a figure was set after all
-  for (const n of notSetMetrics) {
+  for (const n of out.notSetMetrics) {
     const quantity = qualitativeQuantity(n.m, '增长') ?? 'growth';
     if (targets.some((t) => t.metric === n.m.metric && t.quantity === quantity && t.value !== null)) continue;
     for (let i = targets.length - 1; i >= 0; i--) if (targets[i].metric === n.m.metric && targets[i].quantity === quantity) targets.splice(i, 1);
@@ -1060,8 +1169,8 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   // the same paragraph: "力争新增城镇就业44万人以上" in one task section and another section's
   // "南疆…城镇新增就业11万人" are two targets, not a base and its stretch
   const paragraphOf = (r: FigureRecord) => doc.sentences[r.sentence]?.paragraph;
-  for (const t of stretchCandidates) {
-    if (targets.some((o) => o !== t && !stretchCandidates.has(o) && o.metric === t.metric && o.quantity === t.quantity && o.value !== null && paragraphOf(o) === paragraphOf(t))) t.stretch = true;
+  for (const t of out.stretchCandidates) {
+    if (targets.some((o) => o !== t && !out.stretchCandidates.has(o) && o.metric === t.metric && o.quantity === t.quantity && o.value !== null && paragraphOf(o) === paragraphOf(t))) t.stretch = true;
   }
 
   // the passage's figure for a metric wins over the task sections'
@@ -1069,9 +1178,9 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   targets.sort((a, b) => inPassage(a) - inPassage(b) || a.start - b.start);
   return {
     targetYear,
-    targets: [...dedupe(targets, (t) => `${t.metric}|${t.quantity}|${t.stretch}`), ...otherTargets],
-    actuals: [...dedupe(actuals, (a) => `${a.metric}|${a.quantity}|${a.year}`), ...otherActuals],
-    commitments,
+    targets: [...dedupe(targets, (t) => `${t.metric}|${t.quantity}|${t.stretch}`), ...out.otherTargets],
+    actuals: [...dedupe(actuals, (a) => `${a.metric}|${a.quantity}|${a.year}`), ...out.otherActuals],
+    commitments: out.commitments,
   };
 }
 
