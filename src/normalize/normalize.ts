@@ -189,6 +189,16 @@ function repeatedLines(text: string, lines: Line[]): Set<string> {
 
 /** Stage 2: line-level clean-up and joining. */
 function cleanLines(input: string, opts: NormaliseOptions): { text: string; map: Int32Array; headingLevels: Map<number, number>; dropped: number } {
+  // (in steps of their own: one function of all of them was optimised by V8 again and again, each
+  // time as a whole)
+  const lines = splitLines(input, opts);
+  const dropped = dropBoilerplate(input, lines);
+  const kept = lines.filter((l) => !l.drop && l.start < l.end && stripEmphasis(input.slice(l.start, l.end)).trim() !== '');
+  return { ...joinLines(input, kept, linesAreParagraphs(input, kept)), dropped };
+}
+
+/** The lines of a text, trimmed, with their Markdown heading level, bold titles and rules marked. */
+function splitLines(input: string, opts: NormaliseOptions): Line[] {
   const lines: Line[] = [];
   let pos = 0;
   while (pos <= input.length) {
@@ -210,7 +220,11 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
     lines.push(line);
     pos = nl + 1;
   }
+  return lines;
+}
 
+/** Marks page numbers, boilerplate and repeated lines (running headers, watermarks) to be dropped; returns how many. */
+function dropBoilerplate(input: string, lines: Line[]): number {
   const boilerplate = normalisationData.boilerplateLines;
   const pageNumber = normalisationData.pageNumberLines;
   const repeated = repeatedLines(input, lines);
@@ -233,9 +247,11 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
       dropped++;
     }
   }
+  return dropped;
+}
 
-  const kept = lines.filter((l) => !l.drop && l.start < l.end && stripEmphasis(input.slice(l.start, l.end)).trim() !== '');
-  // lines that are whole paragraphs (most long lines end a sentence), not a text broken by wrapping
+/** Whether the lines are whole paragraphs (most long lines end a sentence), not a text broken by wrapping. */
+function linesAreParagraphs(input: string, kept: Line[]): boolean {
   let longLines = 0;
   let unended = 0;
   for (const l of kept) {
@@ -244,7 +260,11 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
     longLines++;
     if (!SENTENCE_END.test(t)) unended++;
   }
-  const linesAreParagraphs = unended <= longLines * WRAPPED_SHARE;
+  return unended <= longLines * WRAPPED_SHARE;
+}
+
+/** The kept lines written out, those that continue a paragraph joined to it, with the map back to the input. */
+function joinLines(input: string, kept: Line[], linesAreParagraphs: boolean): { text: string; map: Int32Array; headingLevels: Map<number, number> } {
   const out = new MappedTextBuilder();
   const headingLevels = new Map<number, number>();
   // Whether a line continues the one before is judged on the whole paragraph written so far, so that
@@ -270,7 +290,7 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
     paragraph += writeLine(out, input, line.start, line.end, isLetterSpaced(input, line.start, line.end));
   }
   const { text, map } = out.finish(input.length);
-  return { text, map, headingLevels, dropped };
+  return { text, map, headingLevels };
 }
 
 function stripEmphasis(s: string): string {
