@@ -11,6 +11,7 @@ import { collectFiles } from '../src/ingest/files.ts';
 import { ingestFiles } from '../src/ingest/pipeline.ts';
 import type { IngestOutcome } from '../src/ingest/ingest.ts';
 import { dictionaryIndex } from '../src/store/term-queries.ts';
+import { queryFigures } from '../src/store/figures.ts';
 import { bundledDictionaries } from '../src/analysis/words.ts';
 import { EXAMPLES, SHARED_REPORTS, tempDir } from './helpers.ts';
 
@@ -109,7 +110,7 @@ test('dictionary counts stored at ingestion equal the counts found afresh throug
   }
 });
 
-test('a version 4 database (FTS5 search) is migrated: its sentences are searchable and new reports are added after them', async () => {
+test('a version 4 database (FTS5 search) is migrated: its sentences are searchable, new reports are added after them and their figures read with their sentences and sections', async () => {
   const file = join(dir, 'v4.db');
   const old = new Database(file);
   old.pragma('journal_mode = WAL');
@@ -132,7 +133,7 @@ test('a version 4 database (FTS5 search) is migrated: its sentences are searchab
 
   const store = new Store(file);
   try {
-    assert.equal(store.db.pragma('user_version', { simple: true }), 5);
+    assert.equal(store.db.pragma('user_version', { simple: true }), MIGRATIONS[MIGRATIONS.length - 1].version);
     const expected = sentences.filter((s) => (s.text as string).includes('大湾区')).length;
     assert.ok(expected > 0);
     assert.equal(store.db.prepare('SELECT count(*) FROM segments').pluck().get(), 2);
@@ -141,6 +142,18 @@ test('a version 4 database (FTS5 search) is migrated: its sentences are searchab
     const hits = store.search('大湾区', { limit: 1e6 });
     assert.ok(hits.length > expected);
     assert.deepEqual([...new Set(hits.map((h) => h.year))].sort(), [2023, 2024]);
+    // a metric across the corpus, read from the figures index alone since migration 6: each figure
+    // with its sentence and the title of the section it stands in
+    const [gdp] = queryFigures(store.db, 'target', { metric: 'gdp', region: '广州市' }).filter((f) => f.quantity === 'growth');
+    assert.equal(gdp.docYear, 2023);
+    assert.equal(gdp.value, 6);
+    assert.ok(gdp.sentence.includes(gdp.text) && gdp.text.includes('6%'));
+    const section = store.db
+      .prepare('SELECT title FROM sections WHERE doc_id = ? AND start <= ? AND ? <= end ORDER BY level DESC LIMIT 1')
+      .pluck()
+      .get(gdp.docId, gdp.start, gdp.end);
+    assert.equal(gdp.sectionTitle, section);
+    assert.match(gdp.sectionTitle ?? '', /2023年/);
   } finally {
     store.close();
   }

@@ -13,19 +13,44 @@ export type DocRow = Pick<DocumentSummary, 'id' | 'province' | 'city' | 'county'
 };
 
 const catalogs = new WeakMap<Database.Database, { version: string; rows: Map<number, DocRow> }>();
+const titles = new WeakMap<Database.Database, { version: string; titles: Map<number, string[]> }>();
+
+/** Moves when another connection commits (`data_version`) or this one writes (`total_changes()`). */
+function version(db: Database.Database): string {
+  return `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+}
 
 /**
  * The rows of all documents by id. Kept until another connection commits (`data_version` moves) or
  * this one writes (`total_changes()` moves). Callers must not change the rows.
  */
 export function catalog(db: Database.Database): Map<number, DocRow> {
-  const version = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  const current = version(db);
   const cached = catalogs.get(db);
-  if (cached?.version === version) return cached.rows;
+  if (cached?.version === current) return cached.rows;
   const rows = db
     .prepare('SELECT id, kind, province, city, county, level, code, year, date, chars, title, sentence_start AS sentenceStart, sentence_end AS sentenceEnd FROM documents')
     .all() as Array<Omit<DocRow, 'region'>>;
   const map = new Map(rows.map((r) => [r.id, { ...r, region: regionName(r) }]));
-  catalogs.set(db, { version, rows: map });
+  catalogs.set(db, { version: current, rows: map });
+  return map;
+}
+
+/**
+ * The titles of every document's sections, by document id and section index; kept as the catalog
+ * is. A figure's section title was a row of the sections table read per figure (a tenth of a query
+ * of a metric over the whole corpus); all of them are ~40,000 short strings.
+ */
+export function sectionTitles(db: Database.Database): Map<number, string[]> {
+  const current = version(db);
+  const cached = titles.get(db);
+  if (cached?.version === current) return cached.titles;
+  const map = new Map<number, string[]>();
+  for (const [docId, idx, title] of db.prepare('SELECT doc_id, idx, title FROM sections').raw().iterate() as Iterable<[number, number, string]>) {
+    let list = map.get(docId);
+    if (!list) map.set(docId, (list = []));
+    list[idx] = title;
+  }
+  titles.set(db, { version: current, titles: map });
   return map;
 }

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Extraction } from '../extract/extract.ts';
 import type { DocumentFilter } from './store.ts';
 import { documentConditions } from './store.ts';
-import { catalog } from './catalog.ts';
+import { catalog, sectionTitles } from './catalog.ts';
 import { rowsForIds } from './search.ts';
 import { BulkInsert } from './bulk-insert.ts';
 import type { FigureRow } from '../analysis/track.ts';
@@ -69,36 +69,35 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
   // through figures_doc (a join on documents scanned every figure)
   if (docWhere.length) where.push(`f.doc_id IN (SELECT d.id FROM documents d WHERE ${docWhere.join(' AND ')})`);
   // raw rows with few strings: a row's document fields come from the catalog (shared strings), its
-  // text is cut from its sentence here, and the sort is done here; building ~30 strings a row
-  // was most of the time of a query over the whole corpus
+  // section's title from the titles of all sections, its text is cut from its sentence here, and the
+  // sort is done here; building ~30 strings a row was most of the time of a query over the whole
+  // corpus. The columns are all in figures_metric: a metric's figures are read from the index alone.
   const rows = db
     .prepare(
-      `SELECT f.id, f.doc_id, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch, f.year, f.estimated, f.start, f.end,
-         d.sentence_start + f.sentence, sec.title
-       FROM figures f JOIN documents d ON d.id = f.doc_id
-       LEFT JOIN sections sec ON sec.doc_id = f.doc_id AND sec.idx = f.section
-       WHERE ${where.join(' AND ')}`,
+      `SELECT f.id, f.doc_id, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch, f.year, f.estimated, f.start, f.end, f.sentence, f.section
+       FROM figures f WHERE ${where.join(' AND ')}`,
     )
     .raw()
-    .all(...params) as Array<[number, number, string, string, string, number | null, number | null, string | null, string | null, number, number | null, number, number, number, number, string | null]>;
+    .all(...params) as Array<[number, number, string, string, string, number | null, number | null, string | null, string | null, number, number | null, number, number, number, number, number | null]>;
+  const docs = catalog(db);
+  const titles = sectionTitles(db);
   // the sentences in id order, once each: in the figures' order the reads jumped all over the table
   // (a document's sentences have consecutive ids from sentence_start)
-  const sentenceIds = [...new Set(rows.map((r) => r[14]))].sort((a, b) => a - b);
+  const sentenceIds = [...new Set(rows.map((r) => docs.get(r[1])!.sentenceStart + r[14]))].sort((a, b) => a - b);
   const sentences = new Map(
     rowsForIds<[number, number, number, string]>(db, 'SELECT id, start, end, text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?))', sentenceIds, true).map((r) => [r[0], r]),
   );
-  const docs = catalog(db);
   const textOf = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
-  const figures = rows.map(([id, docId, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentenceId, sectionTitle]): StoredFigure => {
+  const figures = rows.map(([id, docId, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentenceIndex, section]): StoredFigure => {
     const d = docs.get(docId)!;
-    const [, sStart, sEnd, sentence] = sentences.get(sentenceId) ?? [0, null, null, null];
+    const [, sStart, sEnd, sentence] = sentences.get(d.sentenceStart + sentenceIndex) ?? [0, null, null, null];
     const inSentence = sentence !== null && sStart !== null && start >= sStart && end <= sEnd!;
     return {
       id, docId, docKind: d.kind, docYear: d.year, region: d.region, province: d.province, city: d.city, county: d.county, level: d.level, code: d.code,
       kind, metric, label, quantity: quantity as StoredFigure['quantity'], value, value2, unit, modifier: modifier as StoredFigure['modifier'],
       stretch: Boolean(stretch), year, estimated: Boolean(estimated), start, end,
       text: inSentence ? sentence.slice(start - sStart, end - sStart) : (textOf.get(start + 1, end - start, docId) as string),
-      sentence: sentence!, sentenceStart: sStart!, sentenceEnd: sEnd!, sectionTitle,
+      sentence: sentence!, sentenceStart: sStart!, sentenceEnd: sEnd!, sectionTitle: section === null ? null : (titles.get(docId)?.[section] ?? null),
     };
   });
   // by year, region and id, as SQL's ORDER BY gave them (NULL first)
