@@ -46,30 +46,6 @@ export function pairsOf(text: string): PairKey[] {
   return [...seen];
 }
 
-class ByteWriter {
-  buf: Uint8Array;
-  length = 0;
-  constructor(capacity = 256) {
-    this.buf = new Uint8Array(capacity);
-  }
-  private grow(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.length + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-  }
-  varint(n: number): void {
-    this.grow(5);
-    while (n >= 0x80) {
-      this.buf[this.length++] = (n & 0x7f) | 0x80;
-      n >>>= 7;
-    }
-    this.buf[this.length++] = n;
-  }
-}
-
 /** Growable Int32Array. */
 class IntList {
   data = new Int32Array(1 << 16);
@@ -187,8 +163,8 @@ export interface PairOccurrences {
  * writer, and this is a tenth of its share.
  */
 export function buildBuckets(occurrences: PairOccurrences): Array<{ bucket: number; postings: Buffer }> {
-  const n = occurrences.keys.length;
-  const keyOf = (id: number) => occurrences.keys[id] >>> 0;
+  const keys = occurrences.keys;
+  const n = keys.length;
   // counting sort of the occurrences by pair; ordinals stay ascending within a pair
   const start = new Int32Array(n + 1);
   const pairOf = occurrences.pairs;
@@ -203,53 +179,75 @@ export function buildBuckets(occurrences: PairOccurrences): Array<{ bucket: numb
   const bucketStart = new Int32Array(BUCKETS + 1);
   const bucketOfId = new Int32Array(n);
   for (let id = 0; id < n; id++) {
-    bucketOfId[id] = bucketOf(keyOf(id));
+    bucketOfId[id] = bucketOf(keys[id] >>> 0);
     bucketStart[bucketOfId[id] + 1]++;
   }
   for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1] += bucketStart[b];
   const bucketFill = bucketStart.slice(0, BUCKETS);
   const order = new Int32Array(n);
   for (let id = 0; id < n; id++) order[bucketFill[bucketOfId[id]]++] = id;
-  const out = new ByteWriter(total * 2 + n * 8);
+  // each pair's postings as deltas, their byte length, and the exact size of all rows: the bytes are
+  // then written into one buffer without a check for room (a method call per posting with one was
+  // most of the time here)
+  const postingBytes = new Int32Array(n);
+  let size = 0;
+  for (let id = 0; id < n; id++) {
+    let bytes = 0;
+    let prev = 0;
+    for (let j = start[id]; j < start[id + 1]; j++) {
+      const d = sorted[j] - prev;
+      prev = sorted[j];
+      sorted[j] = d;
+      bytes += varintLength(d);
+    }
+    postingBytes[id] = bytes;
+    const key = keys[id] >>> 0;
+    size += varintLength(key >>> 16) + varintLength(key & 0xffff) + varintLength(bytes) + bytes;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
   const rows: Array<{ bucket: number; from: number; to: number }> = [];
   for (let bucket = 0; bucket < BUCKETS; bucket++) {
-    if (bucketStart[bucket] === bucketStart[bucket + 1]) continue;
-    // a bucket holds a few dozen pairs: an insertion sort by key, in place
     const first = bucketStart[bucket];
     const last = bucketStart[bucket + 1];
+    if (first === last) continue;
+    // a bucket holds a few dozen pairs: an insertion sort by key, in place
     for (let i = first + 1; i < last; i++) {
       const id = order[i];
-      const key = keyOf(id);
+      const key = keys[id] >>> 0;
       let j = i - 1;
-      for (; j >= first && keyOf(order[j]) > key; j--) order[j + 1] = order[j];
+      for (; j >= first && keys[order[j]] >>> 0 > key; j--) order[j + 1] = order[j];
       order[j + 1] = id;
     }
-    const from = out.length;
+    const from = at;
     for (let i = first; i < last; i++) {
       const id = order[i];
-      const key = keyOf(id);
-      out.varint(key >>> 16);
-      out.varint(key & 0xffff);
+      const key = keys[id] >>> 0;
+      at = writeVarint(out, at, key >>> 16);
+      at = writeVarint(out, at, key & 0xffff);
       // the byte length of the postings goes before them
-      let bytes = 0;
-      let prev = 0;
-      for (let j = start[id]; j < start[id + 1]; j++) {
-        const d = sorted[j] - prev;
-        bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : 4;
-        prev = sorted[j];
-      }
-      out.varint(bytes);
-      prev = 0;
-      for (let j = start[id]; j < start[id + 1]; j++) {
-        out.varint(sorted[j] - prev);
-        prev = sorted[j];
-      }
+      at = writeVarint(out, at, postingBytes[id]);
+      for (let j = start[id]; j < start[id + 1]; j++) at = writeVarint(out, at, sorted[j]);
     }
-    rows.push({ bucket, from, to: out.length });
+    rows.push({ bucket, from, to: at });
   }
   // Buffers (views of one copy), as SQLite's binding takes them
-  const buffer = out.buf.slice(0, out.length).buffer;
-  return rows.map((r) => ({ bucket: r.bucket, postings: Buffer.from(buffer, r.from, r.to - r.from) }));
+  return rows.map((r) => ({ bucket: r.bucket, postings: Buffer.from(out.buffer, r.from, r.to - r.from) }));
+}
+
+/** Bytes of n (0 ≤ n < 2^28) as a varint. */
+function varintLength(n: number): number {
+  return n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : 4;
+}
+
+/** Writes n (0 ≤ n < 2^32) as a varint at `at`; returns where the next byte goes. */
+function writeVarint(buf: Uint8Array, at: number, n: number): number {
+  while (n >= 0x80) {
+    buf[at++] = (n & 0x7f) | 0x80;
+    n >>>= 7;
+  }
+  buf[at++] = n;
+  return at;
 }
 
 /** Where a bucket row holds one pair's postings: byte offset and length, or null when the pair is not there. */
