@@ -59,31 +59,37 @@ export type CountInput = { text: string; sentences: Int32Array; sections: Array<
 class TermMatcher {
   /** Flags the code units that start a term: most characters are passed over without a lookup. */
   private readonly isFirst = new Uint8Array(65536);
-  /** Terms by their first two code units (one-unit terms under their unit alone). */
+  /** Terms of two or more code units by their first two, packed in an int32 (a small integer for V8, where a * 65536 + b above 2^31 was a boxed number). */
   private readonly byStart = new Map<number, string[]>();
+  /** Terms of one code unit, by it. */
+  private readonly single = new Map<number, string[]>();
 
   constructor(terms: string[]) {
     for (const t of new Set(terms)) {
       this.isFirst[t.charCodeAt(0)] = 1;
-      const key = TermMatcher.key(t, 0, t.length);
-      const list = this.byStart.get(key);
+      const map = t.length > 1 ? this.byStart : this.single;
+      const key = t.length > 1 ? TermMatcher.key(t, 0) : t.charCodeAt(0);
+      const list = map.get(key);
       if (list) list.push(t);
-      else this.byStart.set(key, [t]);
+      else map.set(key, [t]);
     }
   }
 
-  private static key(text: string, at: number, end: number): number {
-    return at + 1 < end ? text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1) : -1 - text.charCodeAt(at);
+  private static key(text: string, at: number): number {
+    return (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
   }
 
   /** Calls `found` for each occurrence in text[from, to), overlapping ones included, by position. */
   scan(text: string, from: number, to: number, found: (term: string, at: number) => void): void {
+    const single = this.single.size > 0;
     for (let i = from; i < to; i++) {
       if (!this.isFirst[text.charCodeAt(i)]) continue;
-      const single = this.byStart.get(-1 - text.charCodeAt(i));
-      if (single) for (const t of single) found(t, i);
+      if (single) {
+        const one = this.single.get(text.charCodeAt(i));
+        if (one) for (const t of one) found(t, i);
+      }
       if (i + 1 >= to) continue;
-      const list = this.byStart.get(TermMatcher.key(text, i, to));
+      const list = this.byStart.get(TermMatcher.key(text, i));
       if (list) for (const t of list) if (i + t.length <= to && text.startsWith(t, i)) found(t, i);
     }
   }
