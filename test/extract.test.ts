@@ -869,3 +869,25 @@ test('a modifier written once after a list\'s last figure is every figure\'s joi
   const beijing = await reportExtraction('city', '北京市', '2016.md');
   assert.deepEqual(find(beijing.targets, 'energy_intensity', 'reduction').map((r) => [r.value, r.modifier]), [[3.5, 'point']]);
 });
+
+test('a part titled for the coming plan period sets its goals, not last year\'s figures; parts that look back on a period or open its first year are read as before (重庆 2011, 江苏 2013, 湘潭 2021, 深圳 2021, 陕西 2021)', async () => {
+  // "二、确保“十二五”实现全面建设小康社会目标": "城镇居民人均可支配收入增长75%" is the plan's, not 2010's
+  const chongqing = await reportExtraction('city', '重庆市', '2011.md');
+  assert.deepEqual(find(chongqing.actuals, 'urban_disposable_income', 'growth'), []);
+  assert.deepEqual(find(chongqing.actuals, 'rd_intensity', 'level'), []);
+  assert.deepEqual(find(chongqing.actuals, 'urban_disposable_income', 'level').map((r) => r.value), [17532]);
+  // "今后五年奋斗目标": R&D 2.6% and high-tech 42% are goals for 2017
+  const jiangsu = await reportExtraction('province', '江苏省', '2013.md');
+  assert.deepEqual(find(jiangsu.actuals, 'rd_intensity', 'level'), []);
+  assert.deepEqual(find(jiangsu.actuals, 'high_tech_output_share', 'level'), []);
+  // "“十四五”规划的主要内容": GDP over 3500亿元 is 2025's goal
+  const xiangtan = await reportExtraction('city', '湘潭市', '2021.md');
+  assert.deepEqual(find(xiangtan.actuals, 'gdp', 'level'), []);
+  assert.deepEqual(find(xiangtan.actuals, 'gdp', 'growth').map((r) => r.value), [3.8]);
+  // "“十三五”时期发展成就": what was achieved
+  const shenzhen = await reportExtraction('city', '深圳市', '2021.md');
+  assert.deepEqual(find(shenzhen.actuals, 'retail_sales', 'level').map((r) => r.value), [8664.8]);
+  // "以高质量发展为“十四五”开好局": the year's work
+  const shaanxi = await reportExtraction('province', '陕西省', '2021.md');
+  assert.deepEqual(find(shaanxi.targets, 'retail_sales', 'growth').map((r) => [r.value, r.modifier]), [[7.5, 'around']]);
+});

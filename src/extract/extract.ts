@@ -15,6 +15,7 @@ export type ExtractionInput = Pick<AnalysedDocument, 'text' | 'metadata' | 'sect
 import { findQuantities, type Quantity as Figure } from '../numbers/quantities.ts';
 import { clauseStart, findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
 import { targetYearOf } from '../structure/metadata.ts';
+import { periodTitles } from '../structure/sections.ts';
 import { gazetteer } from '../structure/gazetteer.ts';
 import { opensWithAction } from '../analysis/words.ts';
 
@@ -73,7 +74,7 @@ interface Passage {
 }
 
 /** The main-expected-targets passage: from its introduction to the end of its paragraph or list. */
-const MULTI_YEAR = /十[一二三四五六]五|五年|规划|远景|中长期|今后|未来/;
+const MULTI_YEAR = periodTitles.multiYear;
 /** A sentence of a task part that opens with a period other than the year: 力争到2025年, 今后五年, “十四五”期间. */
 const PERIOD_OPENING = /^(?:力争|争取|确保|努力|我们要)?(?:到(?:(\d{4})年|“?十[一二三四五六]五”?末)|(?:今后|未来)?[三五]年(?:内|间|时间)?(?!前|来)|“?十[一二三四五六]五”?(?:期间|时期))/;
 
@@ -220,7 +221,14 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
     const titles = sectionTitles(doc, s.section);
     return MULTI_YEAR.test(titles) && !/今年|明年|(19|20)\d\d年/.test(titles) ? null : 'tasks';
   }
-  if (role === 'other') return passage ? (afterPassage ? 'tasks' : 'review') : null;
+  if (role === 'other') {
+    // "确保“十二五”实现全面建设小康社会目标", "今后五年的奋斗目标": a part about the coming plan period
+    // sets its goals; "“十三五”时期发展成就", "“十四五”实现良好开局" look back on one, and "全力以赴做好
+    // “十五五”开局工作" is the year's work
+    const titles = sectionTitles(doc, s.section);
+    if (MULTI_YEAR.test(titles) && !periodTitles.pastPeriod.test(titles) && !periodTitles.startYear.test(titles)) return null;
+    return passage ? (afterPassage ? 'tasks' : 'review') : null;
+  }
   return null;
 }
 
