@@ -891,3 +891,16 @@ test('a part titled for the coming plan period sets its goals, not last year\'s 
   const shaanxi = await reportExtraction('province', '陕西省', '2021.md');
   assert.deepEqual(find(shaanxi.targets, 'retail_sales', 'growth').map((r) => [r.value, r.modifier]), [[7.5, 'around']]);
 });
+
+test('a review sentence that opens by comparing with an earlier year gives the changes since then, not the year\'s (甘肃 2011, 山西 2011, 湘潭 2022)', async () => {
+  // "2010年同2005年相比，…城镇居民人均可支配收入和农民人均纯收入分别增长61.5%和67.1%"; 2010's own come later
+  const gansu = await reportExtraction('province', '甘肃省', '2011.md');
+  assert.deepEqual(find(gansu.actuals, 'urban_disposable_income', 'growth').map((r) => r.value), [9.5]);
+  assert.deepEqual(find(gansu.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [11]);
+  // "与2005年相比，万元地区生产总值综合能耗下降22%"
+  const shanxi = await reportExtraction('province', '山西省', '2011.md');
+  assert.deepEqual(find(shanxi.actuals, 'energy_intensity', 'reduction'), []);
+  // "与2016年末相比，…万元GDP能耗下降18.5%"
+  const xiangtan = await reportExtraction('city', '湘潭市', '2022.md');
+  assert.deepEqual(find(xiangtan.actuals, 'energy_intensity', 'reduction'), []);
+});

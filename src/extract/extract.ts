@@ -256,6 +256,8 @@ const CUMULATIVE_CLAUSE = /(?:^|[，,：:])(?:(?:过去|近|这)?[五三两十\d
  * The opening of a sentence about the last year alone: 过去一年, 刚刚过去的2021年, 去年, 一年来. (A term's
  * paragraph that goes on "2010年，全市生产总值…，是“十五”末的3.2倍" still speaks of the term.)
  */
+/** A sentence that opens by comparing with a year: "2010年同2005年相比", "与2005年相比". */
+const COMPARED_OPENING = /^(?:(?:19|20)\d{2}年)?(?:[同与和跟较]|比)((?:19|20)\d{2})年末?(?:相比|比较)/;
 const LAST_YEAR_OPENING = /^(?:刚刚过去的|过去的|过去)?(?:一年|去年|上年)|^刚刚过去的(?:19|20)\d{2}年|^一年来/;
 /** The opening of a sentence that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府. */
 const TERM_OPENING = /^(?:\*\*|——|—)*(?:(?:过去|这|近)?五年(?:来|间|中|里|是|，)|“?十[一二三四五]五”?(?:时期|期间|以来)|本届政府)/;
@@ -788,12 +790,16 @@ class SentenceReader {
         this.lastYearParagraph = s.paragraph;
       }
     }
+    // "2010年同2005年相比，…城镇居民人均可支配收入和农民人均纯收入分别增长61.5%和67.1%": a sentence that
+    // opens by comparing with an earlier year gives the changes since then
+    const comparedWith = COMPARED_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 20)));
     const overTerm =
       context === 'review' &&
       reviewYear !== null &&
-      this.yearOnYearParagraph !== s.paragraph &&
-      this.termParagraph === s.paragraph &&
-      !(sentence.includes(`${reviewYear}年`) || /去年|上年|全年|同比/.test(sentence));
+      ((comparedWith !== null && Number(comparedWith[1]) < reviewYear - 1) ||
+        (this.yearOnYearParagraph !== s.paragraph &&
+          this.termParagraph === s.paragraph &&
+          !(sentence.includes(`${reviewYear}年`) || /去年|上年|全年|同比/.test(sentence))));
     if (context === 'review' && /预计[^。]{0,6}下同|下同[^。]{0,3}预计|预计数[、，,]?\s*下同/.test(sentence)) this.estimatedFromHere = true;
     const yearFor = context === 'review' ? reviewYear : targetYear;
     // the figures after a subject elsewhere are that subject's, to the end of its part of the sentence
