@@ -904,3 +904,8 @@ test('a review sentence that opens by comparing with an earlier year gives the c
   const xiangtan = await reportExtraction('city', '湘潭市', '2022.md');
   assert.deepEqual(find(xiangtan.actuals, 'energy_intensity', 'reduction'), []);
 });
+
+test('a list\'s figures go on over a clause that says where they got to: "分别由573.4亿元、272.3亿元，增加到845.3亿元、410.8亿元" (石家庄 2017)', async () => {
+  const shijiazhuang = await reportExtraction('city', '石家庄市', '2017.md');
+  assert.deepEqual(find(shijiazhuang.actuals, 'general_budget_revenue', 'level').map((r) => [r.value, r.year]), [[410.8, 2016]]);
+});

@@ -371,7 +371,7 @@ const ALLOWED_TAIL = /^(预计)?(全年|同比|比上年|比去年|较上年|按
  * The words before the first figure of a clause that goes on with a list's figures, in any order
  * ("，分别增长…", "，实际收入分别比上年增长…", "，扣除价格因素实际增长…"): no subject of its own.
  */
-const LIST_GOES_ON = /^(?:预计|全年|同比|比上年|比去年|较上年|分别|实际|收入|扣除价格因素后?|按可比价格?计算|可比价|同口径|可比|均|增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|约|近|总量|规模)*$/;
+const LIST_GOES_ON = /^(?:预计|全年|同比|比上年|比去年|较上年|分别|实际|收入|扣除价格因素后?|按可比价格?计算|可比价|同口径|可比|均|增长|增加|增至|到|至|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|约|近|总量|规模)*$/;
 
 /**
  * A level dated with the figure's own year is that year's, whatever other years come before it:
