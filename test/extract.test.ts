@@ -909,3 +909,21 @@ test('a list\'s figures go on over a clause that says where they got to: "分别
   const shijiazhuang = await reportExtraction('city', '石家庄市', '2017.md');
   assert.deepEqual(find(shijiazhuang.actuals, 'general_budget_revenue', 'level').map((r) => [r.value, r.year]), [[410.8, 2016]]);
 });
+
+test('a clause of names without figures before "，分别…" gives the list\'s items, names that are no metric keeping their places (广东 2013, 深圳 2011, 乌海 2020); a look back over the term inside a task part gives no targets (national 2006)', async () => {
+  // "来源于广东的财政总收入和地方公共财政预算收入均实现翻番，分别达1.47万亿元和6228亿元"
+  const guangdong = await reportExtraction('province', '广东省', '2013.md');
+  assert.deepEqual(find(guangdong.actuals, 'general_budget_revenue', 'level').map((r) => r.value), [6228]);
+  // "规模以上工业增加值、高新技术产品产值、地方财政一般预算收入和全口径财政收入跃上新台阶，分别为4050亿元、10176亿元、1106.8亿元和3507亿元"
+  const shenzhen = await reportExtraction('city', '深圳市', '2011.md');
+  assert.deepEqual(find(shenzhen.actuals, 'general_budget_revenue', 'level').map((r) => r.value), [1106.8]);
+  assert.deepEqual(find(shenzhen.actuals, 'industrial_value_added', 'level').map((r) => r.value), [4050]);
+  // "对规模以上工业增加值、固定资产投资、一般公共预算收入、社会消费品零售总额指标，分别按增长8%、8%、5%、4%掌握"
+  const wuhai = await reportExtraction('city', '乌海市', '2020.md');
+  assert.deepEqual(find(wuhai.targets, 'general_budget_revenue', 'growth').map((r) => r.value), [5]);
+  assert.deepEqual(find(wuhai.targets, 'retail_sales', 'growth').map((r) => r.value), [4]);
+  // "五年来，人民生活明显改善。城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长58.3%和29.2%", in a part after the year's targets
+  const national = await reportExtraction('national', '2006.md');
+  assert.deepEqual(find(national.targets, 'urban_disposable_income', 'growth'), []);
+  assert.deepEqual(find(national.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[8, 'around']]);
+});

@@ -521,6 +521,26 @@ function nameListEnd(text: string, mentions: MetricMention[], i: number): number
  * The names listed before a metric's name in its clause, each ending in 、 or 和 ("市区居民人均可支配收入和",
  * "全区城镇居民、"): items of a list that name no metric. None when the words before are not such a list.
  */
+/**
+ * The items a clause without figures names, joined by 、和及与 ("来源于广东的财政总收入和地方公共财政预算收入均实现
+ * 翻番"): each part holds one canonical metric or none (a name that keeps its place); null when the
+ * clause has a figure, names fewer than two, or no metric.
+ */
+function namedItems(text: string, clause: number, end: number, mentions: MetricMention[], figures: Figure[]): Array<MetricMention | null> | null {
+  if (figuresIn(figures, clause, end).length) return null;
+  const parts = text.slice(clause, end).split(/[、和及与]/);
+  if (parts.length < 2) return null;
+  const items: Array<MetricMention | null> = [];
+  let pos = clause;
+  for (const part of parts) {
+    const inPart = mentions.filter((x) => x.start >= pos && x.end <= pos + part.length);
+    if (inPart.length > 1) return null;
+    items.push(inPart.length && inPart[0].metric !== 'other' ? inPart[0] : null);
+    pos += part.length + 1;
+  }
+  return items.some(Boolean) ? items : null;
+}
+
 function namesBefore(text: string, clause: number, at: number): string[] {
   const before = text.slice(clause, at);
   if (!/[、和及与]$/.test(before)) return [];
@@ -592,6 +612,12 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
       }
       const stop = text.slice(at, to).search(/[；;。，,]|其中/);
       if (items.length >= 2 && items.some(Boolean)) out.push({ items, from: at, to: stop === -1 ? to : at + stop, exclusive: false });
+      // "来源于广东的财政总收入和地方公共财政预算收入均实现翻番，分别达1.47万亿元和6228亿元": the clause
+      // before names the items, metrics or not, and gives no figure of its own
+      else if (!items.length && start - 1 > from) {
+        const named = namedItems(text, clauseStart(text, from, start - 1), start - 1, mentions, figures);
+        if (named) out.push({ items: named, from: at, to: stop === -1 ? to : at + stop, exclusive: true });
+      }
       continue;
     }
     const items: Array<MetricMention | null> = [];
@@ -758,7 +784,8 @@ class SentenceReader {
     const period = context === 'passage' ? null : PERIOD_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 20)));
     if (context === 'tasks') {
       const opening = text.slice(s.start, Math.min(s.end, s.start + 12));
-      if (/^(过去一年|去年|上年|一年来|过去的一年)/.test(opening)) this.lookBackParagraph = s.paragraph;
+      // (and "五年来，人民生活明显改善。…" a look back over the term, read as the review reads one)
+      if (/^(过去一年|去年|上年|一年来|过去的一年)/.test(opening) || TERM_OPENING.test(opening)) this.lookBackParagraph = s.paragraph;
       else if (/^(今年|明年|新的一年)/.test(opening)) this.lookBackParagraph = -1;
       if (this.lookBackParagraph === s.paragraph) context = 'review';
       // "力争五年实际投资超6000亿元，进出口总额超7万亿元": not this year's targets
