@@ -927,3 +927,12 @@ test('a clause of names without figures before "，分别…" gives the list\'s 
   assert.deepEqual(find(national.targets, 'urban_disposable_income', 'growth'), []);
   assert.deepEqual(find(national.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[8, 'around']]);
 });
+
+test('a level compared with an earlier period of years (比前五年) is a total over a period, not the year\'s level (珠海 2012, 东莞 2006)', async () => {
+  // "社会消费品零售总额、旅游业总收入分别达2123亿元和935亿元，比前五年分别增长116%和75%"
+  const zhuhai = await reportExtraction('city', '珠海市', '2012.md');
+  assert.ok(!find(zhuhai.actuals, 'retail_sales', 'level').some((r) => r.value === 2123));
+  // "合同和实际利用外资分别为167亿美元、133亿美元，均比前五年增长1倍"
+  const dongguan = await reportExtraction('city', '东莞市', '2006.md');
+  assert.deepEqual(find(dongguan.actuals, 'fdi_actual', 'level'), []);
+});

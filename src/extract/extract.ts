@@ -258,6 +258,11 @@ const CUMULATIVE_CLAUSE = /(?:^|[，,：:])(?:(?:过去|近|这)?[五三两十\d
  */
 /** A sentence that opens by comparing with a year: "2010年同2005年相比", "与2005年相比". */
 const COMPARED_OPENING = /^(?:(?:19|20)\d{2}年)?(?:[同与和跟较]|比)((?:19|20)\d{2})年末?(?:相比|比较)/;
+/**
+ * Follows a figure compared with an earlier period of years ("分别达2123亿元和935亿元，比前五年分别增长116%和75%"):
+ * the figure is a total over a period too, not a year's level.
+ */
+const PERIOD_COMPARED_AFTER = /^(?:左右|以上)?[，,]?(?:分别|均)?比(?:前[两三四五]年|上一?个五年|“?十[一二三四五]五”?时期)/;
 const LAST_YEAR_OPENING = /^(?:刚刚过去的|过去的|过去)?(?:一年|去年|上年)|^刚刚过去的(?:19|20)\d{2}年|^一年来/;
 /** The opening of a sentence that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府. */
 const TERM_OPENING = /^(?:\*\*|——|—)*(?:(?:过去|这|近)?五年(?:来|间|中|里|是|，)|“?十[一二三四五]五”?(?:时期|期间|以来)|本届政府)/;
@@ -889,6 +894,13 @@ function listFigures(d: DocumentScope, sc: SentenceScope, out: Collected, handle
         const typed = isIncrement(q, text.slice(list.from, group[0].start)) ? null : typeOf(m, q, gap.replace(/^分别/, ''));
         // the words before the list, not the items before this one ("城镇居民人均可支配收入、农民人均纯收入" names no sub-region)
         if (!typed || (context !== 'passage' && (namesSubRegion(text.slice(listClause, firstItem.start), own) || ofSubjectElsewhere(text, sc.subjects, ownAgain, firstItem.start)))) return;
+        // "…分别达2123亿元和935亿元，比前五年分别增长116%和75%": totals over five years
+        // (the item is accounted for: its name's own reading would take the list's first figure)
+        const last = modifierEnd(text, group[group.length - 1]);
+        if (context === 'review' && typed.quantity === 'level' && PERIOD_COMPARED_AFTER.test(text.slice(last, last + 16))) {
+          if (list.exclusive) handled.add(sideOf.get(m) ?? m);
+          return;
+        }
         // "生产总值、规模以上工业总产值占全市的比重分别从37.8%和50.1%提高到…": the list names shares, not amounts
         if (typed.quantity === 'growth' && taxonomy.metrics.get(m.metric)?.kind === 'amount' && /比重|占比|比例/.test(text.slice(listClause, list.from))) return;
         if (list.exclusive) handled.add(sideOf.get(m) ?? m);
@@ -1071,6 +1083,7 @@ function mentionFigures(d: DocumentScope, sc: SentenceScope, ms: MentionScope, o
     afterUntyped = !typed;
     // (a level reached from another, "从727亿元增加到1758亿元", is no total)
     if (ms.cumulativeBefore && typed?.quantity === 'level' && !/[从由]/.test(between)) continue;
+    if (context === 'review' && typed?.quantity === 'level' && PERIOD_COMPARED_AFTER.test(text.slice(modifierEnd(text, q), modifierEnd(text, q) + 16))) continue;
     if (ms.afterPlanBase && typed && typed.quantity !== 'level') continue;
     if (!joined && !stretchGap) lastGap = gap;
     anchor = q.end;
