@@ -936,3 +936,12 @@ test('a level compared with an earlier period of years (比前五年) is a total
   const dongguan = await reportExtraction('city', '东莞市', '2006.md');
   assert.deepEqual(find(dongguan.actuals, 'fdi_actual', 'level'), []);
 });
+
+test('a minus sign written before a figure makes it negative; a dash between figures is still a range (固原 2025, 驻马店 2021)', async () => {
+  assert.deepEqual(findQuantities('地方一般公共预算收入增长-16.8%、支出增长1.8%').map((q) => [q.value, q.text]), [[-16.8, '-16.8%'], [1.8, '1.8%']]);
+  assert.deepEqual(findQuantities('增长5%-6%').map((q) => [q.value, q.value2]), [[5, 6]]);
+  const guyuan = await reportExtraction('city', '固原市', '2025.md');
+  assert.deepEqual(find(guyuan.actuals, 'general_budget_revenue', 'growth').map((r) => [r.value, r.year]), [[-16.8, 2024]]);
+  const zhumadian = await reportExtraction('city', '驻马店市', '2021.md');
+  assert.deepEqual(find(zhumadian.actuals, 'retail_sales', 'growth').map((r) => r.value), [-2.6]);
+});

@@ -119,6 +119,10 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (v1 === null) continue;
     let v2: number | null = null;
     let end = start + m[0].length;
+    // "地方一般公共预算收入增长-16.8%": a minus sign written before a figure, after a word (between two
+    // figures a dash is a range's)
+    const negative = n2 === undefined && !percent1 && /\d/.test(n1) && MINUS.has(before) && !/[\d.%‰A-Za-z)）]/.test(text[start - 2] ?? '');
+    if (negative) v1 = -v1;
     let unit = scale1 + unit1;
     if (n2 !== undefined) {
       v2 = parseNumber(n2);
@@ -146,7 +150,7 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     }
     const { scale, base } = stripScale(unit);
     out.push({
-      start,
+      start: negative ? start - 1 : start,
       end,
       value: round(v1),
       value2: v2 === null ? null : round(v2),
@@ -154,11 +158,14 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
       baseUnit: base,
       family: unitsData.unitFamily.get(base) ?? null,
       scale,
-      text: text.slice(start, end),
+      text: text.slice(negative ? start - 1 : start, end),
     });
   }
   return out;
 }
+
+/** Minus signs: ASCII, full-width and U+2212 (not the dash —, which is punctuation). */
+const MINUS = new Set(['-', '－', '−']);
 
 function round(v: number): number {
   return Math.round(v * 1e9) / 1e9;
