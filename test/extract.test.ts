@@ -945,3 +945,10 @@ test('a minus sign written before a figure makes it negative; a dash between fig
   const zhumadian = await reportExtraction('city', '驻马店市', '2021.md');
   assert.deepEqual(find(zhumadian.actuals, 'retail_sales', 'growth').map((r) => r.value), [-2.6]);
 });
+
+test('a report delivered in November sets targets for the next year, as one delivered in December does (兰州 2011-11-15)', async () => {
+  const lanzhou = await reportExtraction('city', '兰州市', '2012.md');
+  assert.equal(lanzhou.targetYear, 2012);
+  assert.deepEqual(find(lanzhou.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier, r.year]), [[15, 'at_least', 2012]]);
+  assert.deepEqual(find(lanzhou.actuals, 'gdp', 'level').map((r) => [r.value, r.year]), [[1360, 2011]]);
+});

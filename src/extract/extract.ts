@@ -51,7 +51,7 @@ export interface Commitment {
 }
 
 export interface Extraction {
-  /** The year the targets are for: the delivery year, or the next one for reports delivered in December. */
+  /** The year the targets are for: the delivery year, or the next one for reports delivered in November or December. */
   targetYear: number | null;
   targets: FigureRecord[];
   actuals: FigureRecord[];

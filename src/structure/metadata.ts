@@ -402,13 +402,14 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
 }
 
 /**
- * The year a report sets targets for: its own year, or the next when it was delivered in December
- * of its year. A communiqué's figures are for its own year, which plays the part of the review year.
+ * The year a report sets targets for: its own year, or the next when it was delivered in November
+ * or December of its year (兰州 2011-11-15: "2012年是新一届政府的开局之年…主要预期目标是"). A
+ * communiqué's figures are for its own year, which plays the part of the review year.
  */
 export function targetYearOf(metadata: Pick<DocumentMetadata, 'year' | 'date' | 'kind'>): number | null {
   const { year, date, kind } = metadata;
   if (year === null) return null;
   if (kind === 'communique') return year + 1;
-  if (date && date.slice(5, 7) === '12' && Number(date.slice(0, 4)) === year) return year + 1;
+  if (date && (date.slice(5, 7) === '11' || date.slice(5, 7) === '12') && Number(date.slice(0, 4)) === year) return year + 1;
   return year;
 }
