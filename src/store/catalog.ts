@@ -39,7 +39,7 @@ export function catalog(db: Database.Database): Map<number, DocRow> {
 /**
  * The titles of every document's sections, by document id and section index; kept as the catalog
  * is. A figure's section title was a row of the sections table read per figure (a tenth of a query
- * of a metric over the whole corpus); all of them are ~40,000 short strings.
+ * of a metric over the whole corpus); all of them are ~52,000 short strings over ../shared/reports.
  */
 export function sectionTitles(db: Database.Database): Map<number, string[]> {
   const current = version(db);
