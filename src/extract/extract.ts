@@ -263,6 +263,8 @@ const COMPARED_OPENING = /^(?:(?:19|20)\d{2}年)?(?:[同与和跟较]|比)((?:19
  * the figure is a total over a period too, not a year's level.
  */
 const PERIOD_COMPARED_AFTER = /^(?:左右|以上)?[，,]?(?:分别|均)?比(?:前[两三四五]年|上一?个五年|“?十[一二三四五]五”?时期)/;
+/** Whether the words after a figure (from `figureEnd`, after its modifier) compare it with an earlier period of years. */
+const comparedWithEarlierPeriod = (text: string, figureEnd: number) => PERIOD_COMPARED_AFTER.test(text.slice(figureEnd, figureEnd + 16));
 const LAST_YEAR_OPENING = /^(?:刚刚过去的|过去的|过去)?(?:一年|去年|上年)|^刚刚过去的(?:19|20)\d{2}年|^一年来/;
 /** The opening of a sentence that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府. */
 const TERM_OPENING = /^(?:\*\*|——|—)*(?:(?:过去|这|近)?五年(?:来|间|中|里|是|，)|“?十[一二三四五]五”?(?:时期|期间|以来)|本届政府)/;
@@ -533,17 +535,23 @@ function nameListEnd(text: string, mentions: MetricMention[], i: number): number
  */
 function namedItems(text: string, clause: number, end: number, mentions: MetricMention[], figures: Figure[]): Array<MetricMention | null> | null {
   if (figuresIn(figures, clause, end).length) return null;
-  const parts = text.slice(clause, end).split(/[、和及与]/);
-  if (parts.length < 2) return null;
-  const items: Array<MetricMention | null> = [];
-  let pos = clause;
-  for (const part of parts) {
-    const inPart = mentions.filter((x) => x.start >= pos && x.end <= pos + part.length);
-    if (inPart.length > 1) return null;
-    items.push(inPart.length && inPart[0].metric !== 'other' ? inPart[0] : null);
-    pos += part.length + 1;
-  }
+  const parts = mentionsByPart(text, clause, end, mentions);
+  if (parts.length < 2 || parts.some((inPart) => inPart.length > 1)) return null;
+  const items = parts.map(([m]) => (m && m.metric !== 'other' ? m : null));
   return items.some(Boolean) ? items : null;
+}
+
+/** The parts of text[start, end) cut at 、和及与, each with the mentions that lie inside it. */
+function mentionsByPart(text: string, start: number, end: number, mentions: MetricMention[]): MetricMention[][] {
+  let pos = start;
+  return text
+    .slice(start, end)
+    .split(/[、和及与]/)
+    .map((part) => {
+      const inPart = mentions.filter((x) => x.start >= pos && x.end <= pos + part.length);
+      pos += part.length + 1;
+      return inPart;
+    });
 }
 
 function namesBefore(text: string, clause: number, at: number): string[] {
@@ -597,8 +605,7 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const at = from + m.index;
     const start = clauseStart(text, from, at);
-    const list = text.slice(start, at);
-    const parts = list.split(/[、和及与]/);
+    const parts = mentionsByPart(text, start, at, mentions);
     if (parts.length < 2) {
       // "A 22500元，B 7000元，分别增长11.6%和13%": 分别 opens its clause; the clauses before, each led
       // by a metric, are the items, in order
@@ -610,9 +617,9 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
         if (/分别/.test(text.slice(clause, end))) break;
         // "城镇居民人均可支配收入15237元、农民人均纯收入5643元，分别增长7.7%和8.2%": a clause may hold several
         // items, each a name and one figure (an item that is no canonical metric keeps its place)
-        const parts = clauseItems(text, clause, end, mentions, figures);
-        if (!parts) break;
-        items.unshift(...parts);
+        const clauseList = clauseItems(text, clause, end, mentions, figures);
+        if (!clauseList) break;
+        items.unshift(...clauseList);
         end = clause - 1;
       }
       const stop = text.slice(at, to).search(/[；;。，,]|其中/);
@@ -625,13 +632,10 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
       }
       continue;
     }
-    const items: Array<MetricMention | null> = [];
-    let pos = start;
-    for (const part of parts) {
-      const inItem = mentions.filter((x) => x.start >= pos && x.end <= pos + part.length && x.metric !== 'other');
-      items.push(inItem.length === 1 ? inItem[0] : null);
-      pos += part.length + 1;
-    }
+    const items = parts.map((inPart) => {
+      const metrics = inPart.filter((x) => x.metric !== 'other');
+      return metrics.length === 1 ? metrics[0] : null;
+    });
     if (!items.some(Boolean)) continue;
     let end = to;
     const stop = text.slice(at, to).search(/[；;。]|其中/);
@@ -896,8 +900,7 @@ function listFigures(d: DocumentScope, sc: SentenceScope, out: Collected, handle
         if (!typed || (context !== 'passage' && (namesSubRegion(text.slice(listClause, firstItem.start), own) || ofSubjectElsewhere(text, sc.subjects, ownAgain, firstItem.start)))) return;
         // "…分别达2123亿元和935亿元，比前五年分别增长116%和75%": totals over five years
         // (the item is accounted for: its name's own reading would take the list's first figure)
-        const last = modifierEnd(text, group[group.length - 1]);
-        if (context === 'review' && typed.quantity === 'level' && PERIOD_COMPARED_AFTER.test(text.slice(last, last + 16))) {
+        if (context === 'review' && typed.quantity === 'level' && comparedWithEarlierPeriod(text, modifierEnd(text, group[group.length - 1]))) {
           if (list.exclusive) handled.add(sideOf.get(m) ?? m);
           return;
         }
@@ -1083,7 +1086,7 @@ function mentionFigures(d: DocumentScope, sc: SentenceScope, ms: MentionScope, o
     afterUntyped = !typed;
     // (a level reached from another, "从727亿元增加到1758亿元", is no total)
     if (ms.cumulativeBefore && typed?.quantity === 'level' && !/[从由]/.test(between)) continue;
-    if (context === 'review' && typed?.quantity === 'level' && PERIOD_COMPARED_AFTER.test(text.slice(modifierEnd(text, q), modifierEnd(text, q) + 16))) continue;
+    if (context === 'review' && typed?.quantity === 'level' && comparedWithEarlierPeriod(text, figureEnd)) continue;
     if (ms.afterPlanBase && typed && typed.quantity !== 'level') continue;
     if (!joined && !stretchGap) lastGap = gap;
     anchor = q.end;

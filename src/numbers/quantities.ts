@@ -149,8 +149,10 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
       percent = true;
     }
     const { scale, base } = stripScale(unit);
+    // (the sign is part of the figure's text)
+    const figureStart = negative ? start - 1 : start;
     out.push({
-      start: negative ? start - 1 : start,
+      start: figureStart,
       end,
       value: round(v1),
       value2: v2 === null ? null : round(v2),
@@ -158,7 +160,7 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
       baseUnit: base,
       family: unitsData.unitFamily.get(base) ?? null,
       scale,
-      text: text.slice(negative ? start - 1 : start, end),
+      text: text.slice(figureStart, end),
     });
   }
   return out;
