@@ -12,28 +12,30 @@ export type DocRow = Pick<DocumentSummary, 'id' | 'province' | 'city' | 'county'
   sentenceEnd: number;
 };
 
-const catalogs = new WeakMap<Database.Database, { version: string; rows: Map<number, DocRow> }>();
-const titles = new WeakMap<Database.Database, { version: string; titles: Map<number, string[]> }>();
-
-/** Moves when another connection commits (`data_version`) or this one writes (`total_changes()`). */
-function version(db: Database.Database): string {
-  return `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
-}
+const catalogs = new WeakMap<Database.Database, { version: string; value: Map<number, DocRow> }>();
+const titles = new WeakMap<Database.Database, { version: string; value: Map<number, string[]> }>();
 
 /**
- * The rows of all documents by id. Kept until another connection commits (`data_version` moves) or
- * this one writes (`total_changes()` moves). Callers must not change the rows.
+ * `build()`'s value for this connection, kept in `cache` until another connection commits
+ * (`data_version` moves) or this one writes (`total_changes()` moves).
  */
+function keptUntilChange<T>(cache: WeakMap<Database.Database, { version: string; value: T }>, db: Database.Database, build: () => T): T {
+  const version = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  const cached = cache.get(db);
+  if (cached?.version === version) return cached.value;
+  const value = build();
+  cache.set(db, { version, value });
+  return value;
+}
+
+/** The rows of all documents by id (see keptUntilChange). Callers must not change the rows. */
 export function catalog(db: Database.Database): Map<number, DocRow> {
-  const current = version(db);
-  const cached = catalogs.get(db);
-  if (cached?.version === current) return cached.rows;
-  const rows = db
-    .prepare('SELECT id, kind, province, city, county, level, code, year, date, chars, title, sentence_start AS sentenceStart, sentence_end AS sentenceEnd FROM documents')
-    .all() as Array<Omit<DocRow, 'region'>>;
-  const map = new Map(rows.map((r) => [r.id, { ...r, region: regionName(r) }]));
-  catalogs.set(db, { version: current, rows: map });
-  return map;
+  return keptUntilChange(catalogs, db, () => {
+    const rows = db
+      .prepare('SELECT id, kind, province, city, county, level, code, year, date, chars, title, sentence_start AS sentenceStart, sentence_end AS sentenceEnd FROM documents')
+      .all() as Array<Omit<DocRow, 'region'>>;
+    return new Map(rows.map((r) => [r.id, { ...r, region: regionName(r) }]));
+  });
 }
 
 /**
@@ -42,15 +44,13 @@ export function catalog(db: Database.Database): Map<number, DocRow> {
  * of a metric over the whole corpus); all of them are ~52,000 short strings over ../shared/reports.
  */
 export function sectionTitles(db: Database.Database): Map<number, string[]> {
-  const current = version(db);
-  const cached = titles.get(db);
-  if (cached?.version === current) return cached.titles;
-  const map = new Map<number, string[]>();
-  for (const [docId, idx, title] of db.prepare('SELECT doc_id, idx, title FROM sections').raw().iterate() as Iterable<[number, number, string]>) {
-    let list = map.get(docId);
-    if (!list) map.set(docId, (list = []));
-    list[idx] = title;
-  }
-  titles.set(db, { version: current, titles: map });
-  return map;
+  return keptUntilChange(titles, db, () => {
+    const map = new Map<number, string[]>();
+    for (const [docId, idx, title] of db.prepare('SELECT doc_id, idx, title FROM sections').raw().iterate() as Iterable<[number, number, string]>) {
+      let list = map.get(docId);
+      if (!list) map.set(docId, (list = []));
+      list[idx] = title;
+    }
+    return map;
+  });
 }
