@@ -40,6 +40,16 @@ test('gwr list, show and search print JSON', () => {
   assert.equal(gwr(['show', '999', '--db', db]).code, 1);
 });
 
+test('gwr show --original prints the text of the file as it was read, --text the normalised text the offsets point into', () => {
+  const [doc] = JSON.parse(gwr(['list', '--db', db, '--json']).stdout);
+  const original = gwr(['show', String(doc.id), '--db', db, '--original']).stdout;
+  assert.equal(original, readFileSync(sample('suzhou-2024'), 'utf8'));
+  const text = gwr(['show', String(doc.id), '--db', db, '--text']).stdout;
+  assert.equal(text.length, doc.chars);
+  const [gdp] = JSON.parse(gwr(['targets', '--db', db, '--json', '--region', '苏州市', '--metric', 'gdp']).stdout);
+  assert.equal(text.slice(gdp.start, gdp.end), gdp.text);
+});
+
 test('GWR_DB chooses the database', () => {
   const r = gwr(['list', '--json'], { GWR_DB: db });
   assert.equal(JSON.parse(r.stdout).length, 2);

@@ -120,11 +120,12 @@ test('a version 4 database (FTS5 search) is migrated: its sentences are searchab
   const source = new Store(join(dir, 'pooled.db'), { readonly: true });
   const doc = source.db.prepare("SELECT * FROM documents WHERE city = '广州市' AND year = 2024").get() as Record<string, unknown>;
   const text = source.db.prepare('SELECT * FROM document_texts WHERE doc_id = ?').get(doc.id) as Record<string, unknown>;
+  const original = source.getOriginalText(doc.id as number)!;
   const sentences = source.db.prepare('SELECT idx, paragraph, section, start, end, text FROM sentences WHERE doc_id = ? ORDER BY idx').all(doc.id) as Array<Record<string, unknown>>;
   source.close();
   old.prepare(`INSERT INTO documents (id, hash, path, format, encoding, attributes, province, city, level, year, chars, warnings, added_at)
     VALUES (1, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, '[]', ?)`).run(doc.hash, doc.path, doc.format, doc.encoding, doc.province, doc.city, doc.level, doc.year, doc.chars, doc.added_at);
-  old.prepare('INSERT INTO document_texts VALUES (1, ?, ?, ?)').run(text.text, text.original_text, text.offset_runs);
+  old.prepare('INSERT INTO document_texts VALUES (1, ?, ?, ?)').run(text.text, original, text.offset_runs);
   // ids around 50,000, where the rebuilt index starts a new segment: the document's sentences are in two
   const insert = old.prepare('INSERT INTO sentences (id, doc_id, idx, paragraph, section, start, end, text) VALUES (?, 1, ?, ?, ?, ?, ?, ?)');
   const firstId = 50_001 - Math.floor(sentences.length / 2);
@@ -134,6 +135,11 @@ test('a version 4 database (FTS5 search) is migrated: its sentences are searchab
   const store = new Store(file);
   try {
     assert.equal(store.db.pragma('user_version', { simple: true }), MIGRATIONS[MIGRATIONS.length - 1].version);
+    // the original text, a second copy until version 7, is the same text kept as a delta
+    assert.equal(store.getOriginalText(1), original);
+    assert.notEqual(original, store.getText(1));
+    const rest = store.db.prepare('SELECT length(original_rest) FROM document_texts WHERE doc_id = 1').pluck().get() as number;
+    assert.ok(rest < original.length / 20, `${rest} of ${original.length} characters stored apart`);
     const expected = sentences.filter((s) => (s.text as string).includes('大湾区')).length;
     assert.ok(expected > 0);
     assert.equal(store.db.prepare('SELECT count(*) FROM segments').pluck().get(), 2);

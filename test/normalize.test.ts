@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { normaliseText } from '../src/normalize/normalize.ts';
-import { toOriginalRange, mapToRuns, runsToMap } from '../src/normalize/mapped-text.ts';
+import { toOriginalRange, mapToRuns, runsToMap, originalDelta, restoreOriginal } from '../src/normalize/mapped-text.ts';
 import { join } from 'node:path';
 import { SHARED_REPORTS, sample } from './helpers.ts';
 
@@ -92,4 +92,17 @@ test('a space after a decimal point between digits goes (广东 2001 "比上年�
   assert.equal(original.slice(s, e), '7. 9％');
   assert.equal(normaliseText('完成第3项。 5项在建').text, '完成第3项。5项在建');
   assert.equal(normaliseText('version 2. beta').text, 'version 2. beta');
+});
+
+test('the original of a report is kept as a small delta against its normalised text: traditional characters, full-width figures and Markdown marks come back', () => {
+  const report = readFileSync(sample('suzhou-2024'), 'utf8');
+  const n = normaliseText(report, { markdown: true });
+  const delta = originalDelta(n.text, report, n.map);
+  assert.equal(restoreOriginal(n.text, delta), report);
+  // almost all of it is shared with the normalised text
+  assert.ok(delta.rest.length < report.length / 50, `${delta.rest.length} of ${report.length} characters kept apart`);
+  const changed = '## 一、過去一年工作回顧\n\n全市地區生產總值增長５．５％，**達到２４６５３億元**。\r\n';
+  const m = normaliseText(changed, { markdown: true });
+  assert.notEqual(m.text, changed);
+  assert.equal(restoreOriginal(m.text, originalDelta(m.text, changed, m.map)), changed);
 });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { findQuantities } from '../src/numbers/quantities.ts';
 import { parseChineseNumber } from '../src/numbers/chinese.ts';
 import { normaliseText } from '../src/normalize/normalize.ts';
-import { mapToRuns, runsToMap, toOriginalRange } from '../src/normalize/mapped-text.ts';
+import { mapToRuns, originalDelta, restoreOriginal, runsToMap, toOriginalRange } from '../src/normalize/mapped-text.ts';
 
 // A fixed seed keeps CI reproducible; FC_SEED=random (or a number) explores other inputs.
 const seed = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261122);
@@ -58,6 +58,19 @@ test('normalisation never throws; offsets map inside the original, in order, and
         const [s, e] = toOriginalRange(n.map, a, b);
         assert.ok(s >= 0 && s <= e && e <= input.length);
       }
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('the original is restored exactly from the normalised text and its delta, whatever the input', () => {
+  fc.assert(
+    fc.property(fc.oneof(reportish, fc.string(), fc.string({ unit: 'grapheme' })), fc.boolean(), (input, markdown) => {
+      const n = normaliseText(input, { markdown });
+      const delta = originalDelta(n.text, input, n.map);
+      assert.equal(restoreOriginal(n.text, delta), input);
+      // the copies are in original order and do not overlap
+      for (let c = 3; c < delta.copies.length; c += 3) assert.ok(delta.copies[c + 1] >= delta.copies[c - 2] + delta.copies[c - 1]);
     }),
     { numRuns: 1500 },
   );

@@ -121,7 +121,7 @@ function listCommand(opts: { db?: string; json?: boolean; level?: string; year?:
   }
 }
 
-function showCommand(idText: string, opts: { db?: string; json?: boolean }): number {
+function showCommand(idText: string, opts: { db?: string; json?: boolean; text?: boolean; original?: boolean }): number {
   const id = Number(idText);
   if (!Number.isInteger(id)) throw new CommanderError(2, 'gwr.badId', `document id must be a number, not "${idText}"`);
   const store = openStore(opts);
@@ -130,6 +130,10 @@ function showCommand(idText: string, opts: { db?: string; json?: boolean }): num
     if (!d) {
       process.stderr.write(`gwr: no document with id ${id}\n`);
       return 1;
+    }
+    if (opts.text || opts.original) {
+      process.stdout.write((opts.original ? store.getOriginalText(id) : store.getText(id)) ?? '');
+      return 0;
     }
     if (opts.json) {
       json(d);
@@ -215,6 +219,8 @@ export function buildProgram(result: { code: number }): Command {
     .argument('<id>', 'document id (see gwr list)')
     .addOption(dbOption())
     .option('--json', 'print JSON')
+    .option('--text', 'print the normalised text (the offsets of sections, sentences and figures are in it)')
+    .option('--original', 'print the text as it was read from the file, before normalisation')
     .action((id, opts) => {
       result.code = showCommand(id, opts);
     });

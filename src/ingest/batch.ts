@@ -59,7 +59,7 @@ export async function analyseBatch(request: BatchRequest, lookup: SourceLookup):
 /** The buffers of a reply that can be moved to another thread instead of copied. */
 export function transferables(reply: BatchReply): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const d of reply.prepared.documents) for (const a of [d.runs, d.sentences, d.paragraphs]) buffers.add(a.buffer as ArrayBuffer);
+  for (const d of reply.prepared.documents) for (const a of [d.runs, d.sentences, d.paragraphs, d.original.copies]) buffers.add(a.buffer as ArrayBuffer);
   for (const a of Object.values(reply.prepared.pairs)) buffers.add(a.buffer as ArrayBuffer);
   return [...buffers];
 }

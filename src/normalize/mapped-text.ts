@@ -108,3 +108,55 @@ export function runsToMap(runs: Int32Array): Int32Array {
   for (let r = 0; r < runs.length; r += 3) for (let k = 0; k < runs[r + 2]; k++) map[runs[r] + k] = runs[r + 1] + k;
   return map;
 }
+
+/**
+ * The original text stored as what the normalised text lacks: `copies` are runs of (normalised
+ * start, original start, length) over which the two texts are the same characters, in original
+ * order; `rest` is every other character of the original, in order. Most of a report's original is
+ * its normalised text, so this is a small fraction of a second copy.
+ */
+export interface OriginalDelta {
+  copies: Int32Array;
+  rest: string;
+}
+
+/** The delta of `original` against `text` (normalised from it through `map`, see MappedTextBuilder.finish). */
+export function originalDelta(text: string, original: string, map: Int32Array): OriginalDelta {
+  const copies: number[] = [];
+  const rest: string[] = [];
+  // the original up to `covered` is accounted for; a character copied must lie beyond it, so the
+  // copies stay in original order whatever order the map visits the original in
+  let covered = 0;
+  let i = 0;
+  while (i < text.length) {
+    const o = map[i];
+    if (o < covered || text.charCodeAt(i) !== original.charCodeAt(o)) {
+      i++;
+      continue;
+    }
+    let length = 1;
+    while (i + length < text.length && map[i + length] === o + length && text.charCodeAt(i + length) === original.charCodeAt(o + length)) length++;
+    if (o > covered) rest.push(original.slice(covered, o));
+    copies.push(i, o, length);
+    covered = o + length;
+    i += length;
+  }
+  if (covered < original.length) rest.push(original.slice(covered));
+  return { copies: Int32Array.from(copies), rest: rest.join('') };
+}
+
+/** The original text back from the normalised text and its delta. */
+export function restoreOriginal(text: string, delta: OriginalDelta): string {
+  const parts: string[] = [];
+  const { copies, rest } = delta;
+  let at = 0; // in the original
+  let taken = 0; // in rest
+  for (let c = 0; c < copies.length; c += 3) {
+    const [n, o, length] = [copies[c], copies[c + 1], copies[c + 2]];
+    parts.push(rest.slice(taken, taken + o - at), text.slice(n, n + length));
+    taken += o - at;
+    at = o + length;
+  }
+  parts.push(rest.slice(taken));
+  return parts.join('');
+}

@@ -4,7 +4,7 @@
 import type { AnalysedDocument, DocumentMetadata, Section } from '../types.ts';
 import { SENTENCE_FIELDS, packParagraphs, packSentences } from '../structure/packed.ts';
 import type { Extraction } from '../extract/extract.ts';
-import { mapToRuns } from '../normalize/mapped-text.ts';
+import { mapToRuns, originalDelta, type OriginalDelta } from '../normalize/mapped-text.ts';
 import { SegmentBuilder, type PairOccurrences } from './pair-index.ts';
 import { countDictionaries, dictionaryVersion, type CountInput, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
 import { bundledDictionaries } from '../analysis/words.ts';
@@ -30,7 +30,8 @@ export interface PreparedDocument {
   traditional: boolean;
   warnings: string[];
   text: string;
-  originalText: string;
+  /** The original text, as its difference from `text`. */
+  original: OriginalDelta;
   /** The offset map as runs (see mapToRuns). */
   runs: Int32Array;
   sections: Section[];
@@ -81,7 +82,7 @@ export function prepareBatch(items: BatchItem[]): PreparedBatch {
       traditional: doc.convertedFromTraditional,
       warnings: doc.warnings,
       text: doc.text,
-      originalText: doc.originalText,
+      original: originalDelta(doc.text, doc.originalText, doc.offsetMap),
       runs: mapToRuns(doc.offsetMap),
       sections: doc.sections,
       paragraphs: packParagraphs(doc.paragraphs),

@@ -8,6 +8,7 @@ import { CandidateIndex, rowsForIds, type SentenceRange } from './search.ts';
 import { prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument } from './prepare.ts';
 import { PARAGRAPH_FIELDS, SENTENCE_FIELDS } from '../structure/packed.ts';
 import { writeExtraction } from './figures.ts';
+import { restoreOriginal } from '../normalize/mapped-text.ts';
 import { BulkInsert } from './bulk-insert.ts';
 import type { Extraction } from '../extract/extract.ts';
 
@@ -240,7 +241,8 @@ export class Store {
           sentenceEnd: sentenceStart + sentenceCount(d),
         }).lastInsertRowid,
       );
-      w.insertText.run(id, d.text, d.originalText, Buffer.from(d.runs.buffer, d.runs.byteOffset, d.runs.byteLength));
+      const copies = d.original.copies;
+      w.insertText.run(id, d.text, Buffer.from(d.runs.buffer, d.runs.byteOffset, d.runs.byteLength), Buffer.from(copies.buffer, copies.byteOffset, copies.byteLength), d.original.rest);
       for (const s of d.sections) w.insertSection.run(id, s.index, s.parent, s.level, s.number, s.title, s.role, s.start, s.end);
       try {
         const paragraphs = d.paragraphs;
@@ -309,7 +311,7 @@ export class Store {
       sentence_start, sentence_end)
       VALUES (@kind, @hash, @sourceHash, @path, @format, @encoding, @title, @source, @attributes, @province, @city, @county, @level, @code,
       @year, @date, @meeting, @speaker, @speakerTitle, @chars, @traditional, @warnings, @addedAt, @sentenceStart, @sentenceEnd)`),
-      insertText: this.db.prepare('INSERT INTO document_texts (doc_id, text, original_text, offset_runs) VALUES (?, ?, ?, ?)'),
+      insertText: this.db.prepare('INSERT INTO document_texts (doc_id, text, offset_runs, original_copies, original_rest) VALUES (?, ?, ?, ?, ?)'),
       insertSection: this.db.prepare('INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       paragraphs: new BulkInsert(this.db, 'paragraphs (doc_id, idx, section, start, end)', 5),
       sentences: new BulkInsert(this.db, 'sentences (id, doc_id, idx, paragraph, section, start, end, text)', 8),
@@ -407,6 +409,17 @@ export class Store {
 
   getText(id: number): string | null {
     return (this.db.prepare('SELECT text FROM document_texts WHERE doc_id = ?').pluck().get(id) as string | undefined) ?? null;
+  }
+
+  /** The text as it was read from the file, before normalisation. */
+  getOriginalText(id: number): string | null {
+    const row = this.db.prepare('SELECT text, original_copies AS copies, original_rest AS rest FROM document_texts WHERE doc_id = ?').get(id) as
+      | { text: string; copies: Buffer; rest: string }
+      | undefined;
+    if (!row) return null;
+    // copied out: a Buffer from SQLite need not be aligned for an Int32Array
+    const copies = new Int32Array(row.copies.buffer.slice(row.copies.byteOffset, row.copies.byteOffset + row.copies.byteLength));
+    return restoreOriginal(row.text, { copies, rest: row.rest });
   }
 
   /**
