@@ -952,3 +952,16 @@ test('a report delivered in November sets targets for the next year, as one deli
   assert.deepEqual(find(lanzhou.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier, r.year]), [[15, 'at_least', 2012]]);
   assert.deepEqual(find(lanzhou.actuals, 'gdp', 'level').map((r) => [r.value, r.year]), [[1360, 2011]]);
 });
+
+test('a report hard-wrapped as the text layer of a PDF is (38 characters a line) keeps a Latin word broken at a line end whole: 单位G / DP能耗 is GDP (吉林 2014)', async () => {
+  const raw = await readReport(join(SHARED_REPORTS, 'province', '吉林省', '2014.md'));
+  const wrapped = raw.text.split('\n').flatMap((line) => line.match(/.{1,38}/gu) ?? ['']).join('\n');
+  assert.ok(wrapped.includes('单位G\nDP能耗'));
+  const doc = analyseDocument({ ...raw, text: wrapped });
+  assert.ok(doc.text.includes('预计单位GDP能耗下降5.25%'));
+  const { actuals } = extractFigures(doc);
+  const energy = actuals.find((f) => f.metric === 'energy_intensity');
+  assert.deepEqual([energy?.value, energy?.year, energy?.estimated], [5.25, 2013, true]);
+  // English text keeps the space a line break stands for
+  assert.equal(normaliseText('我们要以更大力度推动经济增长，一个又一个发展目标 GDP growth of five\npercent was set as the goal of the year ahead').text.includes('five percent'), true);
+});

@@ -40,6 +40,16 @@ test('a national report from the collection: level national, no region', async (
   assert.equal(doc.metadata.speaker, '李强');
 });
 
+test('a file title in full-width digits gives the year as the same title in ASCII does (太原 2007, whose text has no date)', async () => {
+  const raw = await readReport(join(SHARED_REPORTS, 'city', '太原市', '2007.md'));
+  assert.equal(raw.attributes.title, '2007年政府工作报告');
+  const fullWidth = { ...raw, attributes: { ...raw.attributes, title: '２００７年政府工作报告' } };
+  const doc = analyseDocument(fullWidth);
+  assert.equal(doc.metadata.year, 2007);
+  assert.equal(doc.metadata.city, '太原市');
+  assert.equal(doc.title, '2007年政府工作报告');
+});
+
 test('the region comes from the text, not the folder: a 池州 report filed under 沧州', async () => {
   const doc = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '沧州市', '2016.md')));
   assert.equal(doc.metadata.city, '池州市');

@@ -275,7 +275,9 @@ function joinLines(input: string, kept: Line[], linesAreParagraphs: boolean): { 
     const text = input.slice(line.start, line.end);
     if (first) {
       if (shouldJoin(first, paragraph, line, text, linesAreParagraphs)) {
-        if (/[A-Za-z0-9]$/.test(paragraph) && /^[A-Za-z]/.test(text)) {
+        // a word of Latin letters broken by wrapping gets its space back, as in English; one set in
+        // Chinese without spaces (单位G / DP能耗) is one word broken where the line was full
+        if (/(^|[\s\x21-\x2f\x3a-\x40])[A-Za-z0-9]+$/.test(paragraph) && /^[A-Za-z]/.test(text)) {
           out.emit(' ', line.start);
           paragraph += ' ';
         }

@@ -18,7 +18,9 @@ export function analyseDocument(raw: RawDocument, overrides: Partial<DocumentMet
   const warnings: string[] = [];
   if (norm.convertedFromTraditional) warnings.push('converted from traditional to simplified characters');
   if (/replaced|mixed/.test(raw.encoding)) warnings.push(`decoded as ${raw.encoding}`);
-  const meta = detectMetadata(norm.text, raw.attributes);
+  // the file's title (front matter, HTML <title>) is read as the text is: full-width digits, traditional characters
+  const attributes = raw.attributes.title ? { ...raw.attributes, title: normaliseText(raw.attributes.title).text } : raw.attributes;
+  const meta = detectMetadata(norm.text, attributes);
   warnings.push(...meta.warnings);
   const metadata: DocumentMetadata = { ...meta.metadata };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) (metadata as unknown as Record<string, unknown>)[k] = v;
