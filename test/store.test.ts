@@ -7,6 +7,7 @@ import { analyseDocument } from '../src/structure/document.ts';
 import { SAMPLES, sample, tempDir } from './helpers.ts';
 import { extractFigures } from '../src/extract/extract.ts';
 import { prepareBatch } from '../src/store/prepare.ts';
+import { queryFigures } from '../src/store/figures.ts';
 
 const dir = tempDir();
 const docs = await Promise.all(SAMPLES.map(async (n) => analyseDocument(await readReport(sample(n)))));
@@ -117,6 +118,37 @@ test('deleting a document removes its sentences from the search index', () => {
     assert.ok(store.search('苏州').length > 0);
     assert.equal(store.deleteDocument(id), true);
     assert.equal(store.search('苏州').length, 0);
+  } finally {
+    store.close();
+  }
+});
+
+test('the figures of a metric come with their sentences, stored by metric: as read from the sentences table, rebuilt for an older database, gone with their document', async () => {
+  const file = join(dir, 'metric.db');
+  let store = new Store(file);
+  try {
+    for (const name of ['suzhou-2024', 'suzhou-wuzhong-2024']) {
+      const doc = analyseDocument(await readReport(sample(name)));
+      store.addDocument(doc, extractFigures(doc));
+    }
+    const byMetric = queryFigures(store.db, 'actual', { metric: 'gdp' });
+    assert.ok(byMetric.length >= 4);
+    // the other way, through the sentences table
+    assert.deepEqual(byMetric, queryFigures(store.db, 'actual', {}).filter((f) => f.metric === 'gdp'));
+    for (const f of byMetric) {
+      assert.equal(store.getText(f.docId)!.slice(f.sentenceStart, f.sentenceEnd), f.sentence);
+      assert.ok(f.sentence.includes(f.text));
+    }
+    // a version 7 database has none: opening it stores them
+    store.db.exec('DROP TABLE metric_sentences');
+    store.db.pragma('user_version = 7');
+    store.close();
+    store = new Store(file);
+    assert.deepEqual(queryFigures(store.db, 'actual', { metric: 'gdp' }), byMetric);
+    const first = byMetric[0].docId;
+    assert.equal(store.deleteDocument(first), true);
+    assert.equal(store.db.prepare('SELECT count(*) FROM metric_sentences WHERE doc_id = ?').pluck().get(first), 0);
+    assert.ok(queryFigures(store.db, 'actual', { metric: 'gdp' }).every((f) => f.docId !== first));
   } finally {
     store.close();
   }

@@ -8,15 +8,22 @@ import { rowsForIds } from './search.ts';
 import { BulkInsert } from './bulk-insert.ts';
 import type { FigureRow } from '../analysis/track.ts';
 
-const writers = new WeakMap<Database.Database, { figures: BulkInsert; commitments: BulkInsert }>();
+const writers = new WeakMap<Database.Database, { figures: BulkInsert; commitments: BulkInsert; metricSentences: Database.Statement }>();
 
-/** Writes a document's figures and commitments (inside the caller's transaction). */
-export function writeExtraction(db: Database.Database, docId: number, x: Extraction): void {
+/** A stored sentence of the document being written, by its index in the document. */
+export type SentenceOf = (index: number) => { id: number; start: number; end: number; text: string };
+
+/**
+ * Writes a document's figures and commitments, and the sentences of its figures of the taxonomy's
+ * metrics by metric (metric_sentences), inside the caller's transaction.
+ */
+export function writeExtraction(db: Database.Database, docId: number, x: Extraction, sentenceOf: SentenceOf): void {
   let w = writers.get(db);
   if (!w) {
     w = {
       figures: new BulkInsert(db, 'figures (doc_id, kind, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentence, section)', 16),
       commitments: new BulkInsert(db, 'commitments (doc_id, action, object, quantity, unit, start, end, sentence, section)', 9),
+      metricSentences: db.prepare('INSERT OR IGNORE INTO metric_sentences (metric, kind, sentence, doc_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     };
     writers.set(db, w);
   }
@@ -31,6 +38,14 @@ export function writeExtraction(db: Database.Database, docId: number, x: Extract
     w.figures.discard();
     w.commitments.discard();
     throw err;
+  }
+  const written = new Set<string>();
+  for (const f of [...x.targets, ...x.actuals]) {
+    const key = `${f.metric} ${f.kind} ${f.sentence}`;
+    if (f.metric === 'other' || written.has(key)) continue;
+    written.add(key);
+    const s = sentenceOf(f.sentence);
+    w.metricSentences.run(f.metric, f.kind, s.id, docId, s.start, s.end, s.text);
   }
 }
 
@@ -64,7 +79,9 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
     where.push('f.year = ?');
     params.push(filter.figureYear);
   }
+  const paramsBefore = params.length;
   const docWhere = documentConditions({ kind: filter.kind, level: filter.level, region: filter.region, year: filter.year }, params, true);
+  const docParamCount = params.length - paramsBefore;
   // the documents of the filter as a subquery: the planner can then read a region's figures
   // through figures_doc (a join on documents scanned every figure)
   if (docWhere.length) where.push(`f.doc_id IN (SELECT d.id FROM documents d WHERE ${docWhere.join(' AND ')})`);
@@ -81,12 +98,29 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
     .all(...params) as Array<[number, number, string, string, string, number | null, number | null, string | null, string | null, number, number | null, number, number, number, number, number | null]>;
   const docs = catalog(db);
   const titles = sectionTitles(db);
-  // the sentences in id order, once each: in the figures' order the reads jumped all over the table
-  // (a document's sentences have consecutive ids from sentence_start)
-  const sentenceIds = [...new Set(rows.map((r) => docs.get(r[1])!.sentenceStart + r[14]))].sort((a, b) => a - b);
-  const sentences = new Map(
-    rowsForIds<[number, number, number, string]>(db, 'SELECT id, start, end, text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?))', sentenceIds, true).map((r) => [r[0], r]),
-  );
+  // A metric's sentences are read with it from metric_sentences, a run of rows; other figures' from
+  // the sentences table in id order, once each (in the figures' order the reads jumped all over it).
+  // A document's sentences have consecutive ids from sentence_start.
+  let sentences: Map<number, [number, number, number, string]>;
+  if (filter.metric && filter.metric !== 'other') {
+    const sentenceWhere = ['metric = ?', 'kind = ?'];
+    const sentenceParams: unknown[] = [filter.metric, kind];
+    if (filter.docId !== undefined) {
+      sentenceWhere.push('doc_id = ?');
+      sentenceParams.push(filter.docId);
+    }
+    if (docWhere.length) {
+      sentenceWhere.push(`doc_id IN (SELECT d.id FROM documents d WHERE ${docWhere.join(' AND ')})`);
+      sentenceParams.push(...params.slice(paramsBefore, paramsBefore + docParamCount));
+    }
+    const found = db.prepare(`SELECT sentence, start, end, text FROM metric_sentences WHERE ${sentenceWhere.join(' AND ')}`).raw().all(...sentenceParams);
+    sentences = new Map((found as Array<[number, number, number, string]>).map((r) => [r[0], r]));
+  } else {
+    const sentenceIds = [...new Set(rows.map((r) => docs.get(r[1])!.sentenceStart + r[14]))].sort((a, b) => a - b);
+    sentences = new Map(
+      rowsForIds<[number, number, number, string]>(db, 'SELECT id, start, end, text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?))', sentenceIds, true).map((r) => [r[0], r]),
+    );
+  }
   const textOf = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
   const figures = rows.map(([id, docId, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentenceIndex, section]): StoredFigure => {
     const d = docs.get(docId)!;

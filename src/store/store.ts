@@ -262,7 +262,13 @@ export class Store {
         w.sentences.discard();
         throw err;
       }
-      if (d.extraction) writeExtraction(this.db, id, d.extraction);
+      if (d.extraction) {
+        const packed = d.sentences;
+        writeExtraction(this.db, id, d.extraction, (index) => {
+          const at = index * SENTENCE_FIELDS;
+          return { id: sentenceStart + index, start: packed[at + 2], end: packed[at + 3], text: d.text.slice(packed[at + 2], packed[at + 3]) };
+        });
+      }
       for (const c of d.termCounts ?? []) w.insertCounts.run(c.version, id, JSON.stringify(c.counts));
       return id;
     };
@@ -362,7 +368,9 @@ export class Store {
       if (!changed) return false;
       this.db.prepare('DELETE FROM figures WHERE doc_id = ?').run(id);
       this.db.prepare('DELETE FROM commitments WHERE doc_id = ?').run(id);
-      if (extraction) writeExtraction(this.db, id, extraction);
+      this.db.prepare('DELETE FROM metric_sentences WHERE doc_id = ?').run(id);
+      const sentence = this.db.prepare('SELECT id, start, end, text FROM sentences WHERE doc_id = ? AND idx = ?');
+      if (extraction) writeExtraction(this.db, id, extraction, (index) => sentence.get(id, index) as { id: number; start: number; end: number; text: string });
       return true;
     }).immediate();
   }
