@@ -965,3 +965,28 @@ test('a report hard-wrapped as the text layer of a PDF is (38 characters a line)
   // English text keeps the space a line break stands for
   assert.equal(normaliseText('我们要以更大力度推动经济增长，一个又一个发展目标 GDP growth of five\npercent was set as the goal of the year ahead').text.includes('five percent'), true);
 });
+
+test('the binding targets after the expected ones belong to the target list (太原 2012, 2016): 约束性指标是：…', async () => {
+  const taiyuan2012 = await reportExtraction('city', '太原市', '2012.md');
+  assert.deepEqual(find(taiyuan2012.targets, 'energy_intensity', 'reduction').map((r) => [r.value, r.modifier, r.year]), [[3.5, 'point', 2012]]);
+  const taiyuan2016 = await reportExtraction('city', '太原市', '2016.md');
+  assert.deepEqual(find(taiyuan2016.targets, 'energy_intensity', 'reduction').map((r) => [r.value, r.modifier]), [[null, 'qualitative']]);
+  assert.deepEqual(find(taiyuan2016.targets, 'pollutant_reduction', 'reduction').map((r) => r.modifier), ['qualitative']);
+});
+
+test('a target list broken into paragraphs after its first items (a <br> in a web page) goes on in the paragraph that opens with a metric (上海 2016)', async () => {
+  const raw = await readReport(join(SHARED_REPORTS, 'city', '上海市', '2016.md'));
+  const intro = raw.text.indexOf('主要预期目标是：');
+  const firstEnd = raw.text.indexOf('。', intro) + 1;
+  const broken = { ...raw, text: `${raw.text.slice(0, firstEnd)}\n\n${raw.text.slice(firstEnd)}` };
+  assert.ok(broken.text.includes('一般公共预算收入增长7%。\n\n全社会研发经费支出'));
+  for (const source of [raw, broken]) {
+    const x = extractFigures(analyseDocument(source));
+    assert.deepEqual(find(x.targets, 'disposable_income', 'growth').map((r) => r.modifier), ['qualitative']);
+    assert.deepEqual(find(x.targets, 'registered_unemployment_rate', 'level').map((r) => [r.value, r.modifier]), [[4.4, 'at_most']]);
+    assert.deepEqual(find(x.targets, 'gdp', 'growth').map((r) => [r.value, r.value2, r.modifier]), [[6.5, 7, 'range']]);
+  }
+  // a paragraph that explains a target is no item of the list
+  const explained = extractText('今年经济社会发展的主要预期目标是：地区生产总值增长7%左右，城镇登记失业率控制在4.5%以内。\n经济增长预期目标确定为7%左右，考虑了居民消费价格涨幅3.5%的压力。');
+  assert.deepEqual(explained.targets.map((r) => [r.metric, r.value]), [['gdp', 7], ['registered_unemployment_rate', 4.5]]);
+});

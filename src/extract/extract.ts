@@ -139,6 +139,9 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
         end = next.end;
       }
     }
+    // a list broken into paragraphs after its first items (a <br> in a web page, a page break): a
+    // following paragraph of the section that opens by naming a metric goes on with it
+    else end = continuedList(doc, p, end);
     // "…控制在4.5%以内。为此要重点抓好以下工作：一是…": the tasks may follow in the same paragraph
     const tasks = TASKS_FOLLOW.exec(text.slice(p.start + m.index, end));
     if (tasks) end = p.start + m.index + tasks.index + 1;
@@ -151,6 +154,31 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
   }
   if (best && best.score > -4) return best.passage;
   return unintroducedPassage(doc, thisYear);
+}
+
+/** The introduction of the binding targets that follow the expected ones. */
+const BINDING_TARGETS = /^(?:主要)?约束性(?:目标|指标)(?:是|为)?[：:]/;
+
+/** Words of a sentence that explains a target rather than sets one. */
+const EXPLAINS_TARGET = /目标|指标|考虑|体现|符合|衔接/;
+
+/** Where a paragraph that opens by naming a metric (居民人均可支配收入增幅…) could still belong to a list of targets. */
+const LIST_ITEM_OPENING = 4;
+
+/** The end of a target list whose first paragraph is `p`, with the paragraphs after it that open with a metric. */
+function continuedList(doc: ExtractionInput, p: ExtractionInput['paragraphs'][number], end: number): number {
+  for (let q = p.index + 1; q < doc.paragraphs.length; q++) {
+    const next = doc.paragraphs[q];
+    if (next.section !== p.section) break;
+    const opening = findMentions(doc.text, next.start, Math.min(next.end, next.start + 40));
+    const opensWithMetric = opening.some((m) => m.metric !== 'other' && m.start - next.start <= LIST_ITEM_OPENING);
+    // the binding targets after the expected ones: 主要约束性目标是：…
+    if (!opensWithMetric && !BINDING_TARGETS.test(doc.text.slice(next.start, next.start + 12))) break;
+    // a paragraph that explains a target talks of the target ("经济增长预期目标确定为7%，考虑了…")
+    if (opensWithMetric && EXPLAINS_TARGET.test(doc.text.slice(next.start, next.end).split(/[。；]/)[0])) break;
+    end = next.end;
+  }
+  return end;
 }
 
 /** Paragraphs before the passage's, in its section, that may say which year it is about. */
