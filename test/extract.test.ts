@@ -990,3 +990,13 @@ test('a target list broken into paragraphs after its first items (a <br> in a we
   const explained = extractText('今年经济社会发展的主要预期目标是：地区生产总值增长7%左右，城镇登记失业率控制在4.5%以内。\n经济增长预期目标确定为7%左右，考虑了居民消费价格涨幅3.5%的压力。');
   assert.deepEqual(explained.targets.map((r) => [r.metric, r.value]), [['gdp', 7], ['registered_unemployment_rate', 4.5]]);
 });
+
+test('a report whose long paragraphs are broken after their first sentence (a <br> in a web page) keeps its targets: the part on the year opens after the address, 各位代表，2021年是… (大连 2021)', async () => {
+  const raw = await readReport(join(SHARED_REPORTS, 'city', '大连市', '2021.md'));
+  const broken = { ...raw, text: raw.text.split('\n').map((p) => (p.length > 80 ? p.replace('。', '。\n') : p)).join('\n') };
+  const key = (r: FigureRecord) => `${r.metric} ${r.value} ${r.modifier} ${r.year}`;
+  const targets = (x: ReturnType<typeof extractFigures>) => x.targets.filter((r) => r.metric !== 'other').map(key).sort();
+  const whole = targets(extractFigures(analyseDocument(raw)));
+  assert.ok(whole.includes('energy_intensity null qualitative 2021') && whole.includes('gdp 6.5 around 2021'));
+  assert.deepEqual(targets(extractFigures(analyseDocument(broken))), whole);
+});

@@ -188,12 +188,17 @@ const LEAD_PARAGRAPHS = 3;
  * Whether one of the few paragraphs before this one in its section opens with this year: "2025年，是
  * “十四五”规划收官之年…" / "政府工作的总体要求是：…" / "主要预期目标建议为：…", under a heading about the plan.
  */
+/** The address that may open a paragraph before what it is about. */
+const ADDRESS = /^(?:各位代表|同志们)[，,]/;
+
 function opensWithThisYearBefore(doc: ExtractionInput, index: number, thisYear: RegExp): boolean {
   const section = doc.paragraphs[index].section;
   for (let q = index - 1; q >= 0 && q >= index - LEAD_PARAGRAPHS; q--) {
     const p = doc.paragraphs[q];
     if (p.section !== section) return false;
-    if (thisYear.test(doc.text.slice(p.start, Math.min(p.end, p.start + 8)))) return true;
+    // after the address to the deputies, as a part on the year's work often opens: 各位代表，2021年是…
+    const from = p.start + (ADDRESS.exec(doc.text.slice(p.start, p.start + 6))?.[0].length ?? 0);
+    if (thisYear.test(doc.text.slice(from, Math.min(p.end, from + 8)))) return true;
   }
   return false;
 }
