@@ -1000,3 +1000,19 @@ test('a report whose long paragraphs are broken after their first sentence (a <b
   assert.ok(whole.includes('energy_intensity null qualitative 2021') && whole.includes('gdp 6.5 around 2021'));
   assert.deepEqual(targets(extractFigures(analyseDocument(broken))), whole);
 });
+
+test('a lead line that opens a look back over the term (**五年来，我们狠抓节能减排…。**) makes the paragraphs after it the term’s too, until one opens with a year of its own (山西 2016, 焦作 2014 as a web page)', async () => {
+  const shanxi = await reportExtraction('province', '山西省', '2016.md');
+  // 万元地区生产总值综合能耗超额完成下降16%: the five-year plan's reduction, not 2015's
+  assert.deepEqual(find(shanxi.actuals, 'energy_intensity', 'reduction').filter((r) => r.value === 16), []);
+  const raw = await readReport(join(SHARED_REPORTS, 'city', '焦作市', '2014.md'));
+  const broken = { ...raw, text: raw.text.split('\n').map((p) => (p.length > 80 ? p.replace('。', '。\n') : p)).join('\n') };
+  assert.ok(broken.text.includes('五年来，发展方式持续转变。\n二、三产业比重提高0.6个百分点。'));
+  for (const source of [raw, broken]) {
+    const x = extractFigures(analyseDocument(source));
+    // 万元生产总值能耗下降23%: over the five years
+    assert.deepEqual(find(x.actuals, 'energy_intensity', 'reduction').map((r) => r.value), []);
+    // the last year's own figures stay: 2013年，全市地区生产总值达1707亿元
+    assert.deepEqual(find(x.actuals, 'gdp', 'level').map((r) => [r.value, r.year]), [[1707, 2013]]);
+  }
+});

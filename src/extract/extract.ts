@@ -189,7 +189,7 @@ const LEAD_PARAGRAPHS = 3;
  * “十四五”规划收官之年…" / "政府工作的总体要求是：…" / "主要预期目标建议为：…", under a heading about the plan.
  */
 /** The address that may open a paragraph before what it is about. */
-const ADDRESS = /^(?:各位代表|同志们)[，,]/;
+const ADDRESS = /^(?:各位代表|同志们)[，,！!]/;
 
 function opensWithThisYearBefore(doc: ExtractionInput, index: number, thisYear: RegExp): boolean {
   const section = doc.paragraphs[index].section;
@@ -806,6 +806,9 @@ interface SentenceScope {
  * back inside a task part, a paragraph that compares year on year (同比（下同）) or looks back over a
  * term, estimates marked once for what follows (预计…下同).
  */
+/** The longest paragraph that can be a lead: one sentence that names what the paragraphs after it detail. */
+const TERM_LEAD = 40;
+
 class SentenceReader {
   // "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…": a look back inside a task part
   // reports last year, until its paragraph ends or a sentence turns to this year
@@ -814,6 +817,9 @@ class SentenceReader {
   private termParagraph = -1;
   private lastYearParagraph = -1;
   private estimatedFromHere = false;
+  /** A paragraph of one short sentence that opens a look back over the term ("——五年来，我们…。"), with its section. */
+  private termLead: { paragraph: number; section: number | null } | null = null;
+  private paragraph = -1;
 
   constructor(private readonly d: DocumentScope) {}
 
@@ -852,6 +858,7 @@ class SentenceReader {
     if (context === 'review') {
       const paragraphStart = doc.paragraphs[s.paragraph].start;
       const sentenceOpening = text.slice(s.start, s.start + 12);
+      if (s.paragraph !== this.paragraph) this.followLead(s);
       if (this.termParagraph !== s.paragraph && this.lastYearParagraph !== s.paragraph && (TERM_OPENING.test(sentenceOpening) || TERM_OPENING.test(text.slice(paragraphStart, paragraphStart + 12)))) {
         this.termParagraph = s.paragraph;
       } else if (this.termParagraph === s.paragraph && LAST_YEAR_OPENING.test(sentenceOpening)) {
@@ -859,6 +866,7 @@ class SentenceReader {
         this.lastYearParagraph = s.paragraph;
       }
     }
+    this.paragraph = s.paragraph;
     // "2010年同2005年相比，…城镇居民人均可支配收入和农民人均纯收入分别增长61.5%和67.1%": a sentence that
     // opens by comparing with an earlier year gives the changes since then
     const comparedWith = COMPARED_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 20)));
@@ -876,6 +884,35 @@ class SentenceReader {
     const parts = context === 'passage' || !mentions.length ? [] : sentenceParts(text, from, to);
     const subjects = { parts, ends: parts.map((p) => subjectElsewhere(doc, p, to, this.d.opening)) };
     return { s, context, from, to, sentence, mentions, figures, estimated, overTerm, yearFor, subjects };
+  }
+
+  /**
+   * At the first sentence of a review paragraph: a paragraph after a lead that opens a look back over
+   * the term ("——五年来，我们深入践行新发展理念，…。" on a line of its own, or a web page's paragraph
+   * broken after its first sentence) details the term too, until one opens with a year of its own or
+   * the section ends. A paragraph that is such a lead becomes the lead.
+   */
+  private followLead(s: Sentence): void {
+    const { doc, text, reviewYear } = this.d;
+    const p = doc.paragraphs[s.paragraph];
+    const lead = this.termLead;
+    this.termLead = null;
+    // (paragraphs without figures are not read: those since the lead are looked at here)
+    const opensOwnYear = (q: number) => {
+      const head = text.slice(doc.paragraphs[q].start, doc.paragraphs[q].start + 24);
+      const opening = head.slice(ADDRESS.exec(head)?.[0].length ?? 0);
+      return LAST_YEAR_OPENING.test(opening) || /^(?:今年|明年|新的一年)/.test(opening) || (reviewYear !== null && opening.startsWith(`${reviewYear}年`));
+    };
+    let carried = lead !== null;
+    for (let q = (lead?.paragraph ?? s.paragraph) + 1; carried && q <= s.paragraph; q++) carried = doc.paragraphs[q].section === lead!.section && !opensOwnYear(q);
+    if (carried) {
+      this.termParagraph = s.paragraph;
+      this.termLead = lead;
+    }
+    const paragraph = text.slice(p.start, p.end).trim();
+    if (paragraph.length <= TERM_LEAD && TERM_OPENING.test(paragraph) && paragraph.indexOf('。') >= paragraph.length - 3 && !findQuantities(paragraph).length) {
+      this.termLead = { paragraph: s.paragraph, section: p.section };
+    }
   }
 }
 
