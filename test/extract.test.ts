@@ -1016,3 +1016,13 @@ test('a lead line that opens a look back over the term (**五年来，我们狠�
     assert.deepEqual(find(x.actuals, 'gdp', 'level').map((r) => [r.value, r.year]), [[1707, 2013]]);
   }
 });
+
+test('an unnumbered title line "2016年工作重点…" opens the year’s tasks, with or without bold (岳阳 2016; 西藏 2013 as plain text)', async () => {
+  const yueyang = await reportExtraction('city', '岳阳市', '2016.md');
+  assert.deepEqual(find(yueyang.targets, 'new_urban_jobs', 'level').map((r) => [r.value, r.year]), [[5.2, 2016]]);
+  const raw = await readReport(join(SHARED_REPORTS, 'province', '西藏自治区', '2013.md'));
+  const plain = { ...raw, text: raw.text.replace(/\*\*/g, '') };
+  assert.ok(plain.text.includes('\n2013年工作重点\n'));
+  const x = extractFigures(analyseDocument(plain));
+  assert.deepEqual(find(x.targets, 'fixed_asset_investment', 'growth').map((r) => [r.value, r.modifier, r.year]), [[18, 'at_least', 2013]]);
+});
