@@ -1015,6 +1015,13 @@ test('a lead line that opens a look back over the term (**五年来，我们狠�
     // the last year's own figures stay: 2013年，全市地区生产总值达1707亿元
     assert.deepEqual(find(x.actuals, 'gdp', 'level').map((r) => [r.value, r.year]), [[1707, 2013]]);
   }
+  // a lead broken off its paragraph at a line end: the paragraph carried turns to the last year
+  // ("…取得了新进步。刚刚过去的2021年，…"), and the figures after it are that year's (黔南 2022)
+  const qiannan = await readReport(join(SHARED_REPORTS, 'city', '黔南布依族苗族自治州', '2022.md'));
+  const lead = '——过去五年，我们切实转作风提效能，不断加强自身建设，政府履职能力显著提升。';
+  assert.ok(qiannan.text.includes(lead));
+  const wrappedLead = extractFigures(analyseDocument({ ...qiannan, text: qiannan.text.replace(lead, `${lead}\n`) }));
+  assert.deepEqual(find(wrappedLead.actuals, 'retail_sales', 'growth').map((r) => [r.value, r.year]), [[14.6, 2021]]);
 });
 
 test('an unnumbered title line "2016年工作重点…" opens the year’s tasks, with or without bold (岳阳 2016; 西藏 2013 as plain text)', async () => {

@@ -806,6 +806,9 @@ interface SentenceScope {
  * back inside a task part, a paragraph that compares year on year (同比（下同）) or looks back over a
  * term, estimates marked once for what follows (预计…下同).
  */
+/** A sentence after the first that opens with the last year (see LAST_YEAR_OPENING). */
+const LATER_LAST_YEAR = /[。！？!?]\s*(?:(?:刚刚过去的|过去的|过去)?(?:一年|去年|上年)|刚刚过去的(?:19|20)\d{2}年|一年来)/;
+
 /** The longest paragraph that can be a lead: one sentence that names what the paragraphs after it detail. */
 const TERM_LEAD = 40;
 
@@ -903,8 +906,12 @@ class SentenceReader {
       const opening = head.slice(ADDRESS.exec(head)?.[0].length ?? 0);
       return LAST_YEAR_OPENING.test(opening) || /^(?:今年|明年|新的一年)/.test(opening) || (reviewYear !== null && opening.startsWith(`${reviewYear}年`));
     };
+    // a paragraph carried that turns to the last year in a later sentence ("…取得了新进步。刚刚过去的2021年，…") ends it
+    const turnsToLastYear = (q: number) => LATER_LAST_YEAR.test(text.slice(doc.paragraphs[q].start, doc.paragraphs[q].end));
     let carried = lead !== null;
-    for (let q = (lead?.paragraph ?? s.paragraph) + 1; carried && q <= s.paragraph; q++) carried = doc.paragraphs[q].section === lead!.section && !opensOwnYear(q);
+    for (let q = (lead?.paragraph ?? s.paragraph) + 1; carried && q <= s.paragraph; q++) {
+      carried = doc.paragraphs[q].section === lead!.section && !opensOwnYear(q) && (q === s.paragraph || !turnsToLastYear(q));
+    }
     if (carried) {
       this.termParagraph = s.paragraph;
       this.termLead = lead;
