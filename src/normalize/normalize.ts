@@ -313,6 +313,9 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, linesArePara
   if (HEADING_NUMBER.test(bPlain)) return false;
   if (/^(各位代表|同志们)/.test(bPlain)) return false;
   if (CONTINUES.test(aPlain)) return true;
+  // a line that opens with a figure and its unit goes on with the sentence before ("国内生产总值比上年增长" /
+  // "10%，其中农业增长8.5%"): no title or heading opens so
+  if (FIGURE_OPENING.test(bPlain)) return true;
   // where lines are paragraphs, a short title with no sentence in it is one of its own ("开局之年：奋力
   // 谱写转型发展和精致淮北建设新篇章" above "今年是…"); in a text wrapped at 26 characters (海南 1997),
   // such a line is broken off its sentence
@@ -320,6 +323,9 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, linesArePara
   // A line broken by wrapping is long; a title, a speaker line or a list item without punctuation is short.
   return aPlain.length >= LONG_LINE;
 }
+
+/** A figure with its unit at the start of a line, then punctuation (see shouldJoin). */
+const FIGURE_OPENING = /^\d+(?:\.\d+)?(?:%|‰|个百分点|倍|[万亿]?元|万人|万吨|[万亿])[，,、；;。]/;
 
 /** A line this long may be one broken by wrapping. */
 const LONG_LINE = 20;
