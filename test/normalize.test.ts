@@ -113,3 +113,12 @@ test('a line that opens with a figure and its unit goes on with the line before,
   // a title line is left alone
   assert.equal(normaliseText('开局之年：奋力谱写新篇章\n\n今年是“十四五”开局之年。\n\n2021年工作安排\n\n5%左右的增长目标').text.split('\n').length, 4);
 });
+
+test('a ratio broken at a line end is joined (景德镇 2016 wrapped: 调整到7.1：57.5： / 35.4；); a line ending "附件1：" is not', () => {
+  const report = readFileSync(join(SHARED_REPORTS, 'city', '景德镇市', '2016.md'), 'utf8');
+  const wrapped = report.replace('7.1：57.5：35.4；', '7.1：57.5：\n35.4；');
+  assert.notEqual(wrapped, report);
+  assert.ok(normaliseText(wrapped, { markdown: true }).text.includes('三次产业比例调整到7.1：57.5：35.4；财政总收入111.6亿元'));
+  assert.ok(normaliseText(report.replace('7.1：57.5：35.4；', '7.1：\n57.5：35.4；'), { markdown: true }).text.includes('调整到7.1：57.5：35.4；'));
+  assert.equal(normaliseText('附件1：\n\n2014年为民办实事').text, '附件1：\n2014年为民办实事');
+});

@@ -303,6 +303,8 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, linesArePara
   if (isHeadingLike(aText, a) || isHeadingLike(stripEmphasis(bText), b)) return false;
   const aPlain = stripEmphasis(aText);
   const bPlain = stripEmphasis(bText);
+  // a ratio broken at a line end: 三次产业比例调整到7.1：57.5： / 35.4；
+  if (/\d[：:]$/.test(aPlain) && /^\d/.test(bPlain) && (/\d[：:]\d+(?:\.\d+)?[：:]$/.test(aPlain) || /^\d+(?:\.\d+)?[：:]\d/.test(bPlain))) return true;
   if (SENTENCE_END.test(aPlain)) return false;
   // a session line broken before its end: ——2024年1月8日在苏州市吴中区第五届人民代表大会 / 第三次会议上
   if (/日在[^。]*$/.test(aPlain) && !/上$/.test(aPlain) && /^[^。，]{0,20}(会议|大会)上/.test(bPlain)) return true;
