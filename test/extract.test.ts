@@ -1033,3 +1033,13 @@ test('an unnumbered title line "2016年工作重点…" opens the year’s tasks
   const x = extractFigures(analyseDocument(plain));
   assert.deepEqual(find(x.targets, 'fixed_asset_investment', 'growth').map((r) => [r.value, r.modifier, r.year]), [[18, 'at_least', 2013]]);
 });
+
+test('in a hard-wrapped text, a line that ends at a ； goes on with the next: the clause after it keeps its subject (四川 2006: 规模以上工业…增长33.6%； / 实现增加值2597亿元)', async () => {
+  const raw = await readReport(join(SHARED_REPORTS, 'province', '四川省', '2006.md'));
+  const wrapped = raw.text.split('\n').flatMap((line) => line.match(/.{1,38}/gu) ?? ['']).join('\n');
+  assert.ok(wrapped.includes('增长33.6%；\n实现增加值2597亿元'));
+  for (const text of [raw.text, wrapped]) {
+    const x = extractFigures(analyseDocument({ ...raw, text }));
+    assert.deepEqual(find(x.actuals, 'industrial_value_added', 'level').map((r) => r.value), [2597]);
+  }
+});

@@ -305,6 +305,9 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, linesArePara
   const bPlain = stripEmphasis(bText);
   // a ratio broken at a line end: 三次产业比例调整到7.1：57.5： / 35.4；
   if (/\d[：:]$/.test(aPlain) && /^\d/.test(bPlain) && (/\d[：:]\d+(?:\.\d+)?[：:]$/.test(aPlain) || /^\d+(?:\.\d+)?[：:]\d/.test(bPlain))) return true;
+  // in a wrapped text, a line that ends at a ； is a clause of a sentence that goes on ("规模以上工业实现
+  // 净利润430.7亿元，增长33.6%；" / "实现增加值2597亿元"), unless what follows opens a part or an item
+  if (!linesAreParagraphs && /[；;]$/.test(aPlain) && aPlain.length >= LONG_LINE) return !HEADING_NUMBER.test(bPlain) && !/^[—－-]/.test(bPlain) && !/^(各位代表|同志们)/.test(bPlain);
   if (SENTENCE_END.test(aPlain)) return false;
   // a session line broken before its end: ——2024年1月8日在苏州市吴中区第五届人民代表大会 / 第三次会议上
   if (/日在[^。]*$/.test(aPlain) && !/上$/.test(aPlain) && /^[^。，]{0,20}(会议|大会)上/.test(bPlain)) return true;
