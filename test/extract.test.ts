@@ -1043,3 +1043,16 @@ test('in a hard-wrapped text, a line that ends at a ； goes on with the next: t
     assert.deepEqual(find(x.actuals, 'industrial_value_added', 'level').map((r) => r.value), [2597]);
   }
 });
+
+test('in a hard-wrapped text, prose cut off mid-word goes on at a line that happens to open like a numbered part (湘潭 2014: 实行集中统 / 一、最严格的规划管理。…)', async () => {
+  const raw = await readReport(join(SHARED_REPORTS, 'city', '湘潭市', '2014.md'));
+  const wrapped = raw.text.split('\n').flatMap((line) => line.match(/.{1,38}/gu) ?? ['']).join('\n');
+  assert.ok(wrapped.includes('实行集中统\n一、最严格的规划管理'));
+  const doc = analyseDocument({ ...raw, text: wrapped });
+  assert.ok(doc.text.includes('实行集中统一、最严格的规划管理。'));
+  assert.ok(!doc.sections.some((s) => s.title.startsWith('最严格的规划管理')));
+  assert.deepEqual(find(extractFigures(doc).targets, 'registered_unemployment_rate', 'level').map((r) => [r.value, r.modifier, r.year]), [[4.3, 'at_most', 2014]]);
+  // a table row is no prose: the list item after one stays a line of its own (汕头 2023)
+  const shantou = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '汕头市', '2023.md')));
+  assert.ok(shantou.text.includes('\n一、推进100个老旧小区改造。'));
+});

@@ -315,7 +315,9 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, linesArePara
   // a dash opens a session line or a list item, which end their line; one that already holds a sentence
   // ("——经济质效持续提升。全市生产总值达到12556亿元，增") is a paragraph broken by wrapping
   if ((/^[—－-]/.test(aPlain) && !/[。；]/.test(aPlain)) || /^[—－]/.test(bPlain)) return false;
-  if (HEADING_NUMBER.test(bPlain)) return false;
+  // in a wrapped text, prose cut off in the middle of a word (…实行集中统 / 一、最严格的规划管理。…) goes on
+  // even where the next line happens to open like a numbered part (not after a table row)
+  if (HEADING_NUMBER.test(bPlain)) return !linesAreParagraphs && aPlain.length >= LONG_LINE && /[，。]/.test(aPlain) && !/[|｜]/.test(aPlain) && /[\u4e00-\u9fff]$/.test(aPlain);
   if (/^(各位代表|同志们)/.test(bPlain)) return false;
   if (CONTINUES.test(aPlain)) return true;
   // a line that opens with a figure and its unit goes on with the sentence before ("国内生产总值比上年增长" /
