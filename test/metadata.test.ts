@@ -50,6 +50,16 @@ test('a file title in full-width digits gives the year as the same title in ASCI
   assert.equal(doc.title, '2007年政府工作报告');
 });
 
+test('without a title or a date, the year comes from the heading of the year’s part: 三、2011年政府工作主要安排 (宁波 2011), 2013年工作重点 (西藏 2013)', async () => {
+  for (const [path, year] of [[['city', '宁波市', '2011.md'], 2011], [['province', '西藏自治区', '2013.md'], 2013]] as const) {
+    const raw = await readReport(join(SHARED_REPORTS, ...path));
+    assert.equal(analyseDocument(raw).metadata.year, year);
+    const untitled = analyseDocument({ ...raw, attributes: {} });
+    assert.equal(untitled.metadata.year, year, path.join('/'));
+    assert.ok(untitled.warnings.includes("year inferred from the heading of the year's tasks"));
+  }
+});
+
 test('the region comes from the text, not the folder: a 池州 report filed under 沧州', async () => {
   const doc = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '沧州市', '2016.md')));
   assert.equal(doc.metadata.city, '池州市');

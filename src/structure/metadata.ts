@@ -365,9 +365,10 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
     } else if (titledYear !== null) {
       year = titledYear;
     } else {
-      // last, a heading of this year's part: "二、2023年工作总体要求和主要目标", "三、2026年重点工作安排"
+      // last, a heading of this year's part: "二、2023年工作总体要求和主要目标", "三、2026年重点工作安排",
+      // "三、2011年政府工作主要安排"
       // (not "2013年主要工作", which in a 2014 report is the review)
-      const plan = /(?:^|\n)[^\n]{0,14}((?:19|20)\d{2})\s*年[^\n]{0,8}(?:总体要求|主要目标|重点工作|工作安排|主要任务|工作任务|工作建议)/.exec(text.slice(0, 30000));
+      const plan = /(?:^|\n)[^\n]{0,14}((?:19|20)\d{2})\s*年[^\n]{0,8}(?:总体要求|主要目标|重点工作|工作重点|工作安排|主要安排|主要任务|工作任务|工作建议)/.exec(text.slice(0, 40000));
       if (plan) {
         year = Number(plan[1]);
         warnings.push("year inferred from the heading of the year's tasks");
