@@ -122,3 +122,13 @@ test('a ratio broken at a line end is joined (景德镇 2016 wrapped: 调整到7
   assert.ok(normaliseText(report.replace('7.1：57.5：35.4；', '7.1：\n57.5：35.4；'), { markdown: true }).text.includes('调整到7.1：57.5：35.4；'));
   assert.equal(normaliseText('附件1：\n\n2014年为民办实事').text, '附件1：\n2014年为民办实事');
 });
+
+test('an HTML comment left open ends with its line instead of taking the rest of the report (泉州 2010 with its comment’s end broken by wrapping)', () => {
+  const report = readFileSync(join(SHARED_REPORTS, 'city', '泉州市', '2010.md'), 'utf8');
+  assert.ok(report.includes('陈英杰 摄） -->'));
+  const broken = report.replace('陈英杰 摄） -->', '陈英杰 摄） -\n->');
+  const n = normaliseText(broken, { markdown: true });
+  assert.ok(!n.text.includes('陈英杰'));
+  assert.ok(n.text.includes('2010年我市经济社会发展主要目标为：地区生产总值增长11.5%'));
+  assert.ok(n.text.length > normaliseText(report, { markdown: true }).text.length * 0.99);
+});

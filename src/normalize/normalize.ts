@@ -146,7 +146,10 @@ function rangesOutsideComments(input: string): Array<[number, number]> {
     if (open === -1) break;
     const close = input.indexOf('-->', open + 4);
     ranges.push([pos, open]);
-    pos = close === -1 ? input.length : close + 3;
+    // a comment left open (a stray <!--, or its end broken by wrapping) ends with its line: it does not
+    // take the rest of the report with it
+    const lineEnd = input.indexOf('\n', open);
+    pos = close !== -1 ? close + 3 : lineEnd === -1 ? input.length : lineEnd;
   }
   if (pos < input.length) ranges.push([pos, input.length]);
   return ranges;
