@@ -1056,3 +1056,20 @@ test('in a hard-wrapped text, prose cut off mid-word goes on at a line that happ
   const shantou = analyseDocument(await readReport(join(SHARED_REPORTS, 'city', '汕头市', '2023.md')));
   assert.ok(shantou.text.includes('\n一、推进100个老旧小区改造。'));
 });
+
+test('a PDF’s text layer, where only an indent opens a paragraph: a line without one goes on with the paragraph, even after a 。 at the line end (邯郸 2023)', async () => {
+  const raw = await readReport(join(SHARED_REPORTS, 'city', '邯郸市', '2023.md'));
+  // paragraphs indented, wrapped at 36 characters, no blank lines between them, no Markdown
+  const pdf = raw.text
+    .replace(/\*\*/g, '')
+    .split('\n')
+    .filter((p) => p.trim())
+    .flatMap((p) => (`\u3000\u3000${p.trim()}`.match(/.{1,36}/gu) ?? []))
+    .join('\n');
+  assert.ok(pdf.includes('居民消费价格指数涨幅控制在3%左右。\nPM2.5平均浓度、单位GDP能耗下降率完成省定目标。'));
+  for (const text of [raw.text, pdf]) {
+    const x = extractFigures(analyseDocument({ ...raw, text }));
+    assert.deepEqual(find(x.targets, 'energy_intensity', 'reduction').map((r) => [r.modifier, r.year]), [['qualitative', 2023]]);
+    assert.deepEqual(find(x.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[7, 'around']]);
+  }
+});

@@ -162,6 +162,8 @@ interface Line {
   heading?: number;
   bold?: boolean;
   drop?: boolean;
+  /** The line opened with white space (a paragraph's indent in a PDF's text layer). */
+  indented?: boolean;
 }
 
 function trimRange(text: string, start: number, end: number): [number, number] {
@@ -197,7 +199,23 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
   const lines = splitLines(input, opts);
   const dropped = dropBoilerplate(input, lines);
   const kept = lines.filter((l) => !l.drop && l.start < l.end && stripEmphasis(input.slice(l.start, l.end)).trim() !== '');
-  return { ...joinLines(input, kept, linesAreParagraphs(input, kept)), dropped };
+  return { ...joinLines(input, kept, layoutOf(input, kept)), dropped };
+}
+
+/** How a text marks its paragraphs: by lines of their own, or, where lines are wrapped, perhaps by an indent. */
+interface Layout {
+  linesAreParagraphs: boolean;
+  /** Lines are wrapped and a paragraph's first line is indented: a line that is not goes on with the one before. */
+  indentOpensParagraphs: boolean;
+}
+
+/** Indented lines, as a share of all, for an indent to mark where paragraphs open (not every line, as in a text indented throughout). */
+const INDENTED_SHARE = { min: 0.03, max: 0.6 };
+
+function layoutOf(input: string, kept: Line[]): Layout {
+  const paragraphs = linesAreParagraphs(input, kept);
+  const indented = kept.filter((l) => l.indented).length;
+  return { linesAreParagraphs: paragraphs, indentOpensParagraphs: !paragraphs && indented >= kept.length * INDENTED_SHARE.min && indented <= kept.length * INDENTED_SHARE.max };
 }
 
 /** The lines of a text, trimmed, with their Markdown heading level, bold titles and rules marked. */
@@ -209,6 +227,7 @@ function splitLines(input: string, opts: NormaliseOptions): Line[] {
     if (nl === -1) nl = input.length;
     let [s, e] = trimRange(input, pos, nl);
     const line: Line = { start: s, end: e };
+    if (s > pos && s < e) line.indented = true;
     if (opts.markdown) {
       const m = /^(#{1,6})\s+/.exec(input.slice(s, Math.min(e, s + 10)));
       if (m) {
@@ -267,7 +286,7 @@ function linesAreParagraphs(input: string, kept: Line[]): boolean {
 }
 
 /** The kept lines written out, those that continue a paragraph joined to it, with the map back to the input. */
-function joinLines(input: string, kept: Line[], linesAreParagraphs: boolean): { text: string; map: Int32Array; headingLevels: Map<number, number> } {
+function joinLines(input: string, kept: Line[], layout: Layout): { text: string; map: Int32Array; headingLevels: Map<number, number> } {
   const out = new MappedTextBuilder();
   const headingLevels = new Map<number, number>();
   // Whether a line continues the one before is judged on the whole paragraph written so far, so that
@@ -277,7 +296,7 @@ function joinLines(input: string, kept: Line[], linesAreParagraphs: boolean): { 
   for (const line of kept) {
     const text = input.slice(line.start, line.end);
     if (first) {
-      if (shouldJoin(first, paragraph, line, text, linesAreParagraphs)) {
+      if (shouldJoin(first, paragraph, line, text, layout)) {
         // a word of Latin letters broken by wrapping gets its space back, as in English; one set in
         // Chinese without spaces (单位G / DP能耗) is one word broken where the line was full
         if (/(^|[\s\x21-\x2f\x3a-\x40])[A-Za-z0-9]+$/.test(paragraph) && /^[A-Za-z]/.test(text)) {
@@ -302,10 +321,14 @@ function stripEmphasis(s: string): string {
   return s.replace(/\*\*/g, '');
 }
 
-function shouldJoin(a: Line, aText: string, b: Line, bText: string, linesAreParagraphs: boolean): boolean {
+function shouldJoin(a: Line, aText: string, b: Line, bText: string, layout: Layout): boolean {
+  const { linesAreParagraphs } = layout;
   if (isHeadingLike(aText, a) || isHeadingLike(stripEmphasis(bText), b)) return false;
   const aPlain = stripEmphasis(aText);
   const bPlain = stripEmphasis(bText);
+  // where an indent opens a paragraph, a line without one goes on with the paragraph, even after a 。
+  // at the line's end ("…控制在3%左右。" / "PM2.5平均浓度、单位GDP能耗下降率完成省定目标。")
+  if (layout.indentOpensParagraphs && !b.indented && SENTENCE_END.test(aPlain) && !/[：:]$/.test(aPlain) && !HEADING_NUMBER.test(bPlain) && !/^[—－]/.test(bPlain)) return true;
   // a ratio broken at a line end: 三次产业比例调整到7.1：57.5： / 35.4；
   if (/\d[：:]$/.test(aPlain) && /^\d/.test(bPlain) && (/\d[：:]\d+(?:\.\d+)?[：:]$/.test(aPlain) || /^\d+(?:\.\d+)?[：:]\d/.test(bPlain))) return true;
   // in a wrapped text, a line that ends at a ； is a clause of a sentence that goes on ("规模以上工业实现
