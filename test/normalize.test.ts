@@ -110,6 +110,8 @@ test('the original of a report is kept as a small delta against its normalised t
 test('a line that opens with a figure and its unit goes on with the line before, even where lines are paragraphs (朝阳 2021: 城镇新增就业 / 1.74万人，…)', () => {
   const n = normaliseText(readFileSync(join(SHARED_REPORTS, 'city', '朝阳市', '2021.md'), 'utf8'), { markdown: true });
   assert.ok(n.text.includes('做好社会保障工作。城镇新增就业1.74万人，登记失业率控制在4.21%以内。'));
+  // also with a space before the unit, as some text layers put one
+  assert.ok(normaliseText('做好社会保障工作。城镇新增就业\n\n1.74 万人，登记失业率控制在4.21%以内。').text.startsWith('做好社会保障工作。城镇新增就业1.74万人，'));
   // a title line is left alone
   assert.equal(normaliseText('开局之年：奋力谱写新篇章\n\n今年是“十四五”开局之年。\n\n2021年工作安排\n\n5%左右的增长目标').text.split('\n').length, 4);
 });

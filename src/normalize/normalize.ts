@@ -358,7 +358,7 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, layout: Layo
 }
 
 /** A figure with its unit at the start of a line, then punctuation (see shouldJoin). */
-const FIGURE_OPENING = /^\d+(?:\.\d+)?(?:%|‰|个百分点|倍|[万亿]?元|万人|万吨|[万亿])[，,、；;。]/;
+const FIGURE_OPENING = /^\d+(?:\.\d+)? ?(?:%|‰|个百分点|倍|[万亿]?元|万人|万吨|[万亿])[，,、；;。]/;
 
 /** A line this long may be one broken by wrapping. */
 const LONG_LINE = 20;
