@@ -26,6 +26,12 @@ const find = (rs: FigureRecord[], metric: string, quantity: string) => rs.filter
 /** The extraction of a report in ../shared/reports, by its path there. */
 const reportExtraction = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
 
+/** A text hard-wrapped as a PDF's text layer is, at 38 characters a line. */
+const hardWrapped = (text: string) => text.split('\n').flatMap((line) => line.match(/.{1,38}/gu) ?? ['']).join('\n');
+
+/** A text whose long paragraphs are broken after their first sentence, as a <br> in a web page does. */
+const brokenAfterFirstSentence = (text: string) => text.split('\n').map((p) => (p.length > 80 ? p.replace('。', '。\n') : p)).join('\n');
+
 test('the dev set scores at least 0.95 F1 for targets and actuals, and metadata 1.00', async () => {
   const files = [];
   for (const name of SAMPLES) {
@@ -955,7 +961,7 @@ test('a report delivered in November sets targets for the next year, as one deli
 
 test('a report hard-wrapped as the text layer of a PDF is (38 characters a line) keeps a Latin word broken at a line end whole: 单位G / DP能耗 is GDP (吉林 2014)', async () => {
   const raw = await readReport(join(SHARED_REPORTS, 'province', '吉林省', '2014.md'));
-  const wrapped = raw.text.split('\n').flatMap((line) => line.match(/.{1,38}/gu) ?? ['']).join('\n');
+  const wrapped = hardWrapped(raw.text);
   assert.ok(wrapped.includes('单位G\nDP能耗'));
   const doc = analyseDocument({ ...raw, text: wrapped });
   assert.ok(doc.text.includes('预计单位GDP能耗下降5.25%'));
@@ -993,7 +999,7 @@ test('a target list broken into paragraphs after its first items (a <br> in a we
 
 test('a report whose long paragraphs are broken after their first sentence (a <br> in a web page) keeps its targets: the part on the year opens after the address, 各位代表，2021年是… (大连 2021)', async () => {
   const raw = await readReport(join(SHARED_REPORTS, 'city', '大连市', '2021.md'));
-  const broken = { ...raw, text: raw.text.split('\n').map((p) => (p.length > 80 ? p.replace('。', '。\n') : p)).join('\n') };
+  const broken = { ...raw, text: brokenAfterFirstSentence(raw.text) };
   const key = (r: FigureRecord) => `${r.metric} ${r.value} ${r.modifier} ${r.year}`;
   const targets = (x: ReturnType<typeof extractFigures>) => x.targets.filter((r) => r.metric !== 'other').map(key).sort();
   const whole = targets(extractFigures(analyseDocument(raw)));
@@ -1006,7 +1012,7 @@ test('a lead line that opens a look back over the term (**五年来，我们狠�
   // 万元地区生产总值综合能耗超额完成下降16%: the five-year plan's reduction, not 2015's
   assert.deepEqual(find(shanxi.actuals, 'energy_intensity', 'reduction').filter((r) => r.value === 16), []);
   const raw = await readReport(join(SHARED_REPORTS, 'city', '焦作市', '2014.md'));
-  const broken = { ...raw, text: raw.text.split('\n').map((p) => (p.length > 80 ? p.replace('。', '。\n') : p)).join('\n') };
+  const broken = { ...raw, text: brokenAfterFirstSentence(raw.text) };
   assert.ok(broken.text.includes('五年来，发展方式持续转变。\n二、三产业比重提高0.6个百分点。'));
   for (const source of [raw, broken]) {
     const x = extractFigures(analyseDocument(source));
@@ -1036,7 +1042,7 @@ test('an unnumbered title line "2016年工作重点…" opens the year’s tasks
 
 test('in a hard-wrapped text, a line that ends at a ； goes on with the next: the clause after it keeps its subject (四川 2006: 规模以上工业…增长33.6%； / 实现增加值2597亿元)', async () => {
   const raw = await readReport(join(SHARED_REPORTS, 'province', '四川省', '2006.md'));
-  const wrapped = raw.text.split('\n').flatMap((line) => line.match(/.{1,38}/gu) ?? ['']).join('\n');
+  const wrapped = hardWrapped(raw.text);
   assert.ok(wrapped.includes('增长33.6%；\n实现增加值2597亿元'));
   for (const text of [raw.text, wrapped]) {
     const x = extractFigures(analyseDocument({ ...raw, text }));
@@ -1046,7 +1052,7 @@ test('in a hard-wrapped text, a line that ends at a ； goes on with the next: t
 
 test('in a hard-wrapped text, prose cut off mid-word goes on at a line that happens to open like a numbered part (湘潭 2014: 实行集中统 / 一、最严格的规划管理。…)', async () => {
   const raw = await readReport(join(SHARED_REPORTS, 'city', '湘潭市', '2014.md'));
-  const wrapped = raw.text.split('\n').flatMap((line) => line.match(/.{1,38}/gu) ?? ['']).join('\n');
+  const wrapped = hardWrapped(raw.text);
   assert.ok(wrapped.includes('实行集中统\n一、最严格的规划管理'));
   const doc = analyseDocument({ ...raw, text: wrapped });
   assert.ok(doc.text.includes('实行集中统一、最严格的规划管理。'));
