@@ -1079,3 +1079,12 @@ test('a PDF’s text layer, where only an indent opens a paragraph: a line witho
     assert.deepEqual(find(x.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[7, 'around']]);
   }
 });
+
+test('a paragraph that presents the plan’s outline (《纲要》提出…主要指标：) gives the plan’s goals, not the year’s, in a part titled for both (大连 2021, 辽宁 2021)', async () => {
+  const dalian = await reportExtraction('city', '大连市', '2021.md');
+  assert.deepEqual(find(dalian.targets, 'digital_economy_share', 'level'), []);
+  assert.deepEqual(find(dalian.targets, 'disposable_income', 'growth').map((r) => [r.value, r.modifier]), [[null, 'qualitative']]);
+  assert.deepEqual(find(dalian.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier, r.year]), [[6.5, 'around', 2021]]);
+  const liaoning = await reportExtraction('province', '辽宁省', '2021.md');
+  assert.ok(!liaoning.targets.some((r) => r.metric === 'rd_intensity' && r.value === 2.3));
+});

@@ -252,7 +252,11 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
   if (role === 'tasks' || role === 'targets') {
     // a part about the five-year plan sets multi-year goals, not this year's
     const titles = sectionTitles(doc, s.section);
-    return MULTI_YEAR.test(titles) && !/今年|明年|(19|20)\d\d年/.test(titles) ? null : 'tasks';
+    if (MULTI_YEAR.test(titles) && !/今年|明年|(19|20)\d\d年/.test(titles)) return null;
+    // "《纲要》提出经济社会发展的主要指标：…": a paragraph that presents the plan gives its goals, in a part
+    // titled for both the plan and the year ("“十四五”时期主要目标和2021年重点任务")
+    const paragraph = doc.paragraphs[s.paragraph];
+    return PLAN_OPENING.test(doc.text.slice(paragraph.start, paragraph.start + 40)) ? null : 'tasks';
   }
   if (role === 'other') {
     // "确保“十二五”实现全面建设小康社会目标", "今后五年的奋斗目标": a part about the coming plan period
@@ -264,6 +268,9 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
   }
   return null;
 }
+
+/** A paragraph that opens by naming the plan's outline: 《纲要》提出, 《…“十四五”规划和二〇三五年远景目标纲要》, 规划纲要. */
+const PLAN_OPENING = /^[^。，]{0,8}(?:《[^》]{0,40}(?:纲要|规划)[^》]{0,10}》|规划纲要)/;
 
 /** Where the part of a sentence (cut at ；) that holds `at` starts. */
 function partStart(text: string, from: number, at: number): number {
