@@ -1087,4 +1087,8 @@ test('a paragraph that presents the plan’s outline (《纲要》提出…主�
   assert.deepEqual(find(dalian.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier, r.year]), [[6.5, 'around', 2021]]);
   const liaoning = await reportExtraction('province', '辽宁省', '2021.md');
   assert.ok(!liaoning.targets.some((r) => r.metric === 'rd_intensity' && r.value === 2.3));
+  // its items go on in paragraphs of their own (二是…) when the paragraph is broken
+  const raw = await readReport(join(SHARED_REPORTS, 'city', '大连市', '2021.md'));
+  const broken = extractFigures(analyseDocument({ ...raw, text: raw.text.replace(/。(二是|三是|四是)/g, '。\n$1') }));
+  assert.deepEqual(find(broken.targets, 'digital_economy_share', 'level'), []);
 });

@@ -255,8 +255,7 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
     if (MULTI_YEAR.test(titles) && !/今年|明年|(19|20)\d\d年/.test(titles)) return null;
     // "《纲要》提出经济社会发展的主要指标：…": a paragraph that presents the plan gives its goals, in a part
     // titled for both the plan and the year ("“十四五”时期主要目标和2021年重点任务")
-    const paragraph = doc.paragraphs[s.paragraph];
-    return PLAN_OPENING.test(doc.text.slice(paragraph.start, paragraph.start + 40)) ? null : 'tasks';
+    return presentsPlan(doc, s.paragraph) ? null : 'tasks';
   }
   if (role === 'other') {
     // "确保“十二五”实现全面建设小康社会目标", "今后五年的奋斗目标": a part about the coming plan period
@@ -271,6 +270,20 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
 
 /** A paragraph that opens by naming the plan's outline: 《纲要》提出, 《…“十四五”规划和二〇三五年远景目标纲要》, 规划纲要. */
 const PLAN_OPENING = /^[^。，]{0,8}(?:《[^》]{0,40}(?:纲要|规划)[^》]{0,10}》|规划纲要)/;
+
+/** Items of a list that go on in paragraphs of their own: 二是…, 三是… */
+const LIST_ITEM = /^[二三四五六七八九十]是/;
+
+/** Whether a paragraph presents the plan's outline, or goes on with the items of a list that does. */
+function presentsPlan(doc: ExtractionInput, index: number): boolean {
+  for (let q = index; q >= 0 && q > index - 10; q--) {
+    const p = doc.paragraphs[q];
+    const opening = doc.text.slice(p.start, p.start + 40);
+    if (PLAN_OPENING.test(opening)) return true;
+    if (!LIST_ITEM.test(opening) || p.section !== doc.paragraphs[index].section) return false;
+  }
+  return false;
+}
 
 /** Where the part of a sentence (cut at ；) that holds `at` starts. */
 function partStart(text: string, from: number, at: number): number {
