@@ -51,13 +51,27 @@ test('a file title in full-width digits gives the year as the same title in ASCI
 });
 
 test('without a title or a date, the year comes from the heading of the year’s part: 三、2011年政府工作主要安排 (宁波 2011), 2013年工作重点 (西藏 2013)', async () => {
-  for (const [path, year] of [[['city', '宁波市', '2011.md'], 2011], [['province', '西藏自治区', '2013.md'], 2013]] as const) {
+  for (const [path, year] of [
+    [['city', '宁波市', '2011.md'], 2011],
+    [['province', '西藏自治区', '2013.md'], 2013],
+    // a later part on the year's work: 二、2018年工作, 三、2013年的主要工作
+    [['province', '湖南省', '2018.md'], 2018],
+    [['province', '陕西省', '2013.md'], 2013],
+  ] as const) {
     const raw = await readReport(join(SHARED_REPORTS, ...path));
     assert.equal(analyseDocument(raw).metadata.year, year);
     const untitled = analyseDocument({ ...raw, attributes: {} });
     assert.equal(untitled.metadata.year, year, path.join('/'));
     assert.ok(untitled.warnings.includes("year inferred from the heading of the year's tasks"));
   }
+});
+
+test('a report titled by the year it reviews is the next year’s when a later part is on that year’s work (四川 “2005年…工作报告”: 三、2006年工作)', async () => {
+  const raw = await readReport(join(SHARED_REPORTS, 'province', '四川省', '2005.md'));
+  assert.equal(raw.attributes.title, '2005年四川省人民政府工作报告');
+  const doc = analyseDocument(raw);
+  assert.equal(doc.metadata.year, 2006);
+  assert.ok(doc.warnings.some((w) => w.includes('not 2005 as the title says')));
 });
 
 test('the region comes from the text, not the folder: a 池州 report filed under 沧州', async () => {

@@ -51,6 +51,24 @@ function isoDate(y: string, m: string, d: string): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * The year of a part heading in the later three quarters of a report that names a year's work, not
+ * its review ("二、2018年工作", "三、2013年的主要工作", "二、今后五年总体思路和2008年的工作"); the latest
+ * when there are several. (A review titled "2013年主要工作" opens its report.)
+ */
+function yearOfLaterPart(text: string): number | null {
+  let latest: number | null = null;
+  const heading = /(?:^|\n)([^\n]{0,30})(?=\n)/g;
+  for (let m = heading.exec(text); m; m = heading.exec(text)) {
+    if (m.index < text.length / 4) continue;
+    const line = m[1];
+    const y = /((?:19|20)\d{2})\s*年(?:的)?(?:政府)?(?:主要|重点)?工作/.exec(line);
+    if (!y || /回顾|总结|情况|成就|完成/.test(line) || /[。，；]/.test(line)) continue;
+    latest = Math.max(latest ?? 0, Number(y[1]));
+  }
+  return latest;
+}
+
 /** The title block: everything up to and including the line in which the government presents its report. */
 function headerOf(text: string): string {
   const limit = Math.min(text.length, 3000);
@@ -364,6 +382,12 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
       else if (titledYear !== year) warnings.push(`year ${year} from the review heading of ${review[1]}, not ${titledYear} as the title says`);
     } else if (titledYear !== null) {
       year = titledYear;
+      // a title by the year reviewed, as above, shows in a later part on the next year's work ("三、2006年工作"
+      // in 四川's report titled 2005)
+      if (yearOfLaterPart(text) === titledYear + 1) {
+        year = titledYear + 1;
+        warnings.push(`year ${year} from the heading of the year's tasks, not ${titledYear} as the title says`);
+      }
     } else {
       // last, a heading of this year's part: "二、2023年工作总体要求和主要目标", "三、2026年重点工作安排",
       // "三、2011年政府工作主要安排"
@@ -372,6 +396,9 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
       if (plan) {
         year = Number(plan[1]);
         warnings.push("year inferred from the heading of the year's tasks");
+      } else {
+        year = yearOfLaterPart(text);
+        if (year !== null) warnings.push("year inferred from the heading of the year's tasks");
       }
     }
   }
