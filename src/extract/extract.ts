@@ -184,20 +184,23 @@ function continuedList(doc: ExtractionInput, p: ExtractionInput['paragraphs'][nu
 /** Paragraphs before the passage's, in its section, that may say which year it is about. */
 const LEAD_PARAGRAPHS = 3;
 
+/** The address that may open a paragraph before what it is about. */
+const ADDRESS = /^(?:各位代表|同志们)[，,！!]/;
+
+/** Where a paragraph that starts at `at` speaks of its subject: after the address to the deputies, if it opens with one. */
+const afterAddress = (text: string, at: number) => at + (ADDRESS.exec(text.slice(at, at + 6))?.[0].length ?? 0);
+
 /**
  * Whether one of the few paragraphs before this one in its section opens with this year: "2025年，是
  * “十四五”规划收官之年…" / "政府工作的总体要求是：…" / "主要预期目标建议为：…", under a heading about the plan.
  */
-/** The address that may open a paragraph before what it is about. */
-const ADDRESS = /^(?:各位代表|同志们)[，,！!]/;
-
 function opensWithThisYearBefore(doc: ExtractionInput, index: number, thisYear: RegExp): boolean {
   const section = doc.paragraphs[index].section;
   for (let q = index - 1; q >= 0 && q >= index - LEAD_PARAGRAPHS; q--) {
     const p = doc.paragraphs[q];
     if (p.section !== section) return false;
     // after the address to the deputies, as a part on the year's work often opens: 各位代表，2021年是…
-    const from = p.start + (ADDRESS.exec(doc.text.slice(p.start, p.start + 6))?.[0].length ?? 0);
+    const from = afterAddress(doc.text, p.start);
     if (thisYear.test(doc.text.slice(from, Math.min(p.end, from + 8)))) return true;
   }
   return false;
@@ -305,10 +308,6 @@ const LATER_YEAR_CLAUSE = /(?:^|[，,；;：:])到((?:19|20)\d{2})年/g;
  */
 const CUMULATIVE_CLAUSE = /(?:^|[，,：:])(?:(?:过去|近|这)?[五三两十\d]+年(?:来|间|中)?|“?十[一二三四五]五”?(?:期间|时期)?)[，,]?累计/;
 
-/**
- * The opening of a sentence about the last year alone: 过去一年, 刚刚过去的2021年, 去年, 一年来. (A term's
- * paragraph that goes on "2010年，全市生产总值…，是“十五”末的3.2倍" still speaks of the term.)
- */
 /** A sentence that opens by comparing with a year: "2010年同2005年相比", "与2005年相比". */
 const COMPARED_OPENING = /^(?:(?:19|20)\d{2}年)?(?:[同与和跟较]|比)((?:19|20)\d{2})年末?(?:相比|比较)/;
 /**
@@ -318,6 +317,10 @@ const COMPARED_OPENING = /^(?:(?:19|20)\d{2}年)?(?:[同与和跟较]|比)((?:19
 const PERIOD_COMPARED_AFTER = /^(?:左右|以上)?[，,]?(?:分别|均)?比(?:前[两三四五]年|上一?个五年|“?十[一二三四五]五”?时期)/;
 /** Whether the words after a figure (from `figureEnd`, after its modifier) compare it with an earlier period of years. */
 const comparedWithEarlierPeriod = (text: string, figureEnd: number) => PERIOD_COMPARED_AFTER.test(text.slice(figureEnd, figureEnd + 16));
+/**
+ * The opening of a sentence about the last year alone: 过去一年, 刚刚过去的2021年, 去年, 一年来. (A term's
+ * paragraph that goes on "2010年，全市生产总值…，是“十五”末的3.2倍" still speaks of the term.)
+ */
 const LAST_YEAR_OPENING = /^(?:刚刚过去的|过去的|过去)?(?:一年|去年|上年)|^刚刚过去的(?:19|20)\d{2}年|^一年来/;
 /** The opening of a sentence that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府. */
 const TERM_OPENING = /^(?:\*\*|——|—)*(?:(?:过去|这|近)?五年(?:来|间|中|里|是|，)|“?十[一二三四五]五”?(?:时期|期间|以来)|本届政府)/;
@@ -578,10 +581,6 @@ function nameListEnd(text: string, mentions: MetricMention[], i: number): number
 }
 
 /**
- * The names listed before a metric's name in its clause, each ending in 、 or 和 ("市区居民人均可支配收入和",
- * "全区城镇居民、"): items of a list that name no metric. None when the words before are not such a list.
- */
-/**
  * The items a clause without figures names, joined by 、和及与 ("来源于广东的财政总收入和地方公共财政预算收入均实现
  * 翻番"): each part holds one canonical metric or none (a name that keeps its place); null when the
  * clause has a figure, names fewer than two, or no metric.
@@ -607,6 +606,10 @@ function mentionsByPart(text: string, start: number, end: number, mentions: Metr
     });
 }
 
+/**
+ * The names listed before a metric's name in its clause, each ending in 、 or 和 ("市区居民人均可支配收入和",
+ * "全区城镇居民、"): items of a list that name no metric. None when the words before are not such a list.
+ */
 function namesBefore(text: string, clause: number, at: number): string[] {
   const before = text.slice(clause, at);
   if (!/[、和及与]$/.test(before)) return [];
@@ -821,17 +824,17 @@ interface SentenceScope {
   subjects: { parts: number[]; ends: number[] };
 }
 
+/** A sentence after the first that opens with the last year (LAST_YEAR_OPENING after a sentence's end). */
+const LATER_LAST_YEAR = new RegExp(`[。！？!?]\\s*(?:${LAST_YEAR_OPENING.source.replace(/\^/g, '')})`);
+
+/** The longest paragraph that can be a lead: one sentence that names what the paragraphs after it detail. */
+const TERM_LEAD = 40;
+
 /**
  * Reads a document's sentences in order, carrying what earlier sentences say about later ones: a look
  * back inside a task part, a paragraph that compares year on year (同比（下同）) or looks back over a
  * term, estimates marked once for what follows (预计…下同).
  */
-/** A sentence after the first that opens with the last year (see LAST_YEAR_OPENING). */
-const LATER_LAST_YEAR = /[。！？!?]\s*(?:(?:刚刚过去的|过去的|过去)?(?:一年|去年|上年)|刚刚过去的(?:19|20)\d{2}年|一年来)/;
-
-/** The longest paragraph that can be a lead: one sentence that names what the paragraphs after it detail. */
-const TERM_LEAD = 40;
-
 class SentenceReader {
   // "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…": a look back inside a task part
   // reports last year, until its paragraph ends or a sentence turns to this year
@@ -922,8 +925,8 @@ class SentenceReader {
     this.termLead = null;
     // (paragraphs without figures are not read: those since the lead are looked at here)
     const opensOwnYear = (q: number) => {
-      const head = text.slice(doc.paragraphs[q].start, doc.paragraphs[q].start + 24);
-      const opening = head.slice(ADDRESS.exec(head)?.[0].length ?? 0);
+      const from = afterAddress(text, doc.paragraphs[q].start);
+      const opening = text.slice(from, from + 20);
       return LAST_YEAR_OPENING.test(opening) || /^(?:今年|明年|新的一年)/.test(opening) || (reviewYear !== null && opening.startsWith(`${reviewYear}年`));
     };
     // a paragraph carried that turns to the last year in a later sentence ("…取得了新进步。刚刚过去的2021年，…") ends it

@@ -27,8 +27,9 @@ export function writeExtraction(db: Database.Database, docId: number, x: Extract
     };
     writers.set(db, w);
   }
+  const figures = [...x.targets, ...x.actuals];
   try {
-    for (const f of [...x.targets, ...x.actuals]) {
+    for (const f of figures) {
       w.figures.add(docId, f.kind, f.metric, f.label, f.quantity, f.value, f.value2, f.unit, f.modifier, f.stretch ? 1 : 0, f.year, f.estimated ? 1 : 0, f.start, f.end, f.sentence, f.section);
     }
     w.figures.flush();
@@ -40,7 +41,7 @@ export function writeExtraction(db: Database.Database, docId: number, x: Extract
     throw err;
   }
   const written = new Set<string>();
-  for (const f of [...x.targets, ...x.actuals]) {
+  for (const f of figures) {
     const key = `${f.metric} ${f.kind} ${f.sentence}`;
     if (f.metric === 'other' || written.has(key)) continue;
     written.add(key);
@@ -79,9 +80,9 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
     where.push('f.year = ?');
     params.push(filter.figureYear);
   }
-  const paramsBefore = params.length;
-  const docWhere = documentConditions({ kind: filter.kind, level: filter.level, region: filter.region, year: filter.year }, params, true);
-  const docParamCount = params.length - paramsBefore;
+  const docParams: unknown[] = [];
+  const docWhere = documentConditions({ kind: filter.kind, level: filter.level, region: filter.region, year: filter.year }, docParams, true);
+  params.push(...docParams);
   // the documents of the filter as a subquery: the planner can then read a region's figures
   // through figures_doc (a join on documents scanned every figure)
   if (docWhere.length) where.push(`f.doc_id IN (SELECT d.id FROM documents d WHERE ${docWhere.join(' AND ')})`);
@@ -111,7 +112,7 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
     }
     if (docWhere.length) {
       sentenceWhere.push(`doc_id IN (SELECT d.id FROM documents d WHERE ${docWhere.join(' AND ')})`);
-      sentenceParams.push(...params.slice(paramsBefore, paramsBefore + docParamCount));
+      sentenceParams.push(...docParams);
     }
     const found = db.prepare(`SELECT sentence, start, end, text FROM metric_sentences WHERE ${sentenceWhere.join(' AND ')}`).raw().all(...sentenceParams);
     sentences = new Map((found as Array<[number, number, number, string]>).map((r) => [r[0], r]));

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { SegmentBuilder } from './pair-index.ts';
 import { originalDelta, runsToMap } from '../normalize/mapped-text.ts';
+import { blobInt32, int32Blob } from './blobs.ts';
 
 export interface Migration {
   version: number;
@@ -39,9 +40,8 @@ function storeOriginalsAsDeltas(db: Database.Database): void {
   // a document at a time (the connection runs no other statement while one is being iterated)
   for (const id of db.prepare('SELECT doc_id FROM document_texts').pluck().all() as number[]) {
     const r = read.get(id) as { doc_id: number; text: string; original_text: string; offset_runs: Buffer };
-    const runs = new Int32Array(r.offset_runs.buffer.slice(r.offset_runs.byteOffset, r.offset_runs.byteOffset + r.offset_runs.byteLength));
-    const delta = originalDelta(r.text, r.original_text, runsToMap(runs));
-    insert.run(r.doc_id, r.text, r.offset_runs, Buffer.from(delta.copies.buffer, delta.copies.byteOffset, delta.copies.byteLength), delta.rest);
+    const delta = originalDelta(r.text, r.original_text, runsToMap(blobInt32(r.offset_runs)));
+    insert.run(r.doc_id, r.text, r.offset_runs, int32Blob(delta.copies), delta.rest);
   }
   db.exec('DROP TABLE document_texts; ALTER TABLE document_texts_v7 RENAME TO document_texts;');
 }

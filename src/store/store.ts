@@ -9,6 +9,7 @@ import { prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument 
 import { PARAGRAPH_FIELDS, SENTENCE_FIELDS } from '../structure/packed.ts';
 import { writeExtraction } from './figures.ts';
 import { restoreOriginal } from '../normalize/mapped-text.ts';
+import { blobInt32, int32Blob } from './blobs.ts';
 import { BulkInsert } from './bulk-insert.ts';
 import type { Extraction } from '../extract/extract.ts';
 
@@ -241,8 +242,7 @@ export class Store {
           sentenceEnd: sentenceStart + sentenceCount(d),
         }).lastInsertRowid,
       );
-      const copies = d.original.copies;
-      w.insertText.run(id, d.text, Buffer.from(d.runs.buffer, d.runs.byteOffset, d.runs.byteLength), Buffer.from(copies.buffer, copies.byteOffset, copies.byteLength), d.original.rest);
+      w.insertText.run(id, d.text, int32Blob(d.runs), int32Blob(d.original.copies), d.original.rest);
       for (const s of d.sections) w.insertSection.run(id, s.index, s.parent, s.level, s.number, s.title, s.role, s.start, s.end);
       try {
         const paragraphs = d.paragraphs;
@@ -425,9 +425,7 @@ export class Store {
       | { text: string; copies: Buffer; rest: string }
       | undefined;
     if (!row) return null;
-    // copied out: a Buffer from SQLite need not be aligned for an Int32Array
-    const copies = new Int32Array(row.copies.buffer.slice(row.copies.byteOffset, row.copies.byteOffset + row.copies.byteLength));
-    return restoreOriginal(row.text, { copies, rest: row.rest });
+    return restoreOriginal(row.text, { copies: blobInt32(row.copies), rest: row.rest });
   }
 
   /**
