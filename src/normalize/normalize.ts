@@ -328,12 +328,12 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, layout: Layo
   const bPlain = stripEmphasis(bText);
   // where an indent opens a paragraph, a line without one goes on with the paragraph, even after a 。
   // at the line's end ("…控制在3%左右。" / "PM2.5平均浓度、单位GDP能耗下降率完成省定目标。")
-  if (layout.indentOpensParagraphs && !b.indented && SENTENCE_END.test(aPlain) && !/[：:]$/.test(aPlain) && !HEADING_NUMBER.test(bPlain) && !/^[—－]/.test(bPlain)) return true;
+  if (layout.indentOpensParagraphs && !b.indented && SENTENCE_END.test(aPlain) && !/[：:]$/.test(aPlain) && !opensPartOrItem(bPlain)) return true;
   // a ratio broken at a line end: 三次产业比例调整到7.1：57.5： / 35.4；
   if (/\d[：:]$/.test(aPlain) && /^\d/.test(bPlain) && (/\d[：:]\d+(?:\.\d+)?[：:]$/.test(aPlain) || /^\d+(?:\.\d+)?[：:]\d/.test(bPlain))) return true;
   // in a wrapped text, a line that ends at a ； is a clause of a sentence that goes on ("规模以上工业实现
   // 净利润430.7亿元，增长33.6%；" / "实现增加值2597亿元"), unless what follows opens a part or an item
-  if (!linesAreParagraphs && /[；;]$/.test(aPlain) && aPlain.length >= LONG_LINE) return !HEADING_NUMBER.test(bPlain) && !/^[—－-]/.test(bPlain) && !/^(各位代表|同志们)/.test(bPlain);
+  if (!linesAreParagraphs && /[；;]$/.test(aPlain) && aPlain.length >= LONG_LINE) return !opensPartOrItem(bPlain);
   if (SENTENCE_END.test(aPlain)) return false;
   // a session line broken before its end: ——2024年1月8日在苏州市吴中区第五届人民代表大会 / 第三次会议上
   if (/日在[^。]*$/.test(aPlain) && !/上$/.test(aPlain) && /^[^。，]{0,20}(会议|大会)上/.test(bPlain)) return true;
@@ -356,6 +356,9 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, layout: Layo
   // A line broken by wrapping is long; a title, a speaker line or a list item without punctuation is short.
   return aPlain.length >= LONG_LINE;
 }
+
+/** Whether a line starts something of its own: a numbered part or item (一、, （一）, 1.), a dash-led one (——, -) or the address to the deputies. */
+const opensPartOrItem = (line: string) => HEADING_NUMBER.test(line) || /^[—－-]/.test(line) || /^(各位代表|同志们)/.test(line);
 
 /** A figure with its unit at the start of a line, then punctuation (see shouldJoin). */
 const FIGURE_OPENING = /^\d+(?:\.\d+)? ?(?:%|‰|个百分点|倍|[万亿]?元|万人|万吨|[万亿])[，,、；;。]/;
