@@ -8,6 +8,10 @@ import { SAMPLES, sample, tempDir } from './helpers.ts';
 import { extractFigures } from '../src/extract/extract.ts';
 import { prepareBatch } from '../src/store/prepare.ts';
 import { queryFigures } from '../src/store/figures.ts';
+import { MIGRATIONS } from '../src/store/schema.ts';
+import { bundledDictionaries } from '../src/analysis/words.ts';
+import { dictionaryIndex } from '../src/store/term-queries.ts';
+import { unpackCounts } from '../src/analysis/dictionary-counts.ts';
 
 const dir = tempDir();
 const docs = await Promise.all(SAMPLES.map(async (n) => analyseDocument(await readReport(sample(n)))));
@@ -149,6 +153,38 @@ test('the figures of a metric come with their sentences, stored by metric: as re
     assert.equal(store.deleteDocument(first), true);
     assert.equal(store.db.prepare('SELECT count(*) FROM metric_sentences WHERE doc_id = ?').pluck().get(first), 0);
     assert.ok(queryFigures(store.db, 'actual', { metric: 'gdp' }).every((f) => f.docId !== first));
+  } finally {
+    store.close();
+  }
+});
+
+test('a version 8 database is migrated: its dictionary counts (JSON objects) and metric sentences (UTF-8) read as before, counts of an unknown dictionary version are dropped', async () => {
+  const file = join(dir, 'v8.db');
+  let store = new Store(file);
+  try {
+    for (const doc of docs.slice(0, 3)) store.addDocument(doc, extractFigures(doc));
+    const dictionaries = bundledDictionaries();
+    const indexes = dictionaries.map((d) => dictionaryIndex(store.db, d, {}));
+    assert.ok(indexes.some((rows) => rows.some((r) => r.hits > 0)));
+    const gdp = queryFigures(store.db, 'actual', { metric: 'gdp' });
+    assert.ok(gdp.length >= 2);
+    // the tables as version 8 wrote them
+    store.db.exec('DROP TABLE metric_sentences');
+    store.db.exec(MIGRATIONS.find((m) => m.version === 8)!.sql);
+    const rows = store.db.prepare('SELECT version, doc_id, counts FROM dictionary_counts').raw().all() as Array<[string, number, string]>;
+    const update = store.db.prepare('UPDATE dictionary_counts SET counts = ? WHERE version = ? AND doc_id = ?');
+    for (const [version, docId, counts] of rows) {
+      const dictionary = dictionaries.find((d) => version.startsWith(`${d.name}:`))!;
+      update.run(JSON.stringify(unpackCounts(counts, dictionary)), version, docId);
+    }
+    store.db.prepare("INSERT INTO dictionary_counts VALUES ('innovation:0123456789abcdef', ?, '{\"hits\":1,\"terms\":{\"gone\":1},\"roles\":{}}')").run(rows[0][1]);
+    store.db.pragma('user_version = 8');
+    store.close();
+    store = new Store(file);
+    assert.deepEqual(dictionaries.map((d) => dictionaryIndex(store.db, d, {})), indexes);
+    assert.deepEqual(queryFigures(store.db, 'actual', { metric: 'gdp' }), gdp);
+    assert.equal(store.db.prepare("SELECT count(*) FROM dictionary_counts WHERE version = 'innovation:0123456789abcdef'").pluck().get(), 0);
+    assert.equal(store.db.prepare('SELECT count(*) FROM dictionary_counts').pluck().get(), rows.length);
   } finally {
     store.close();
   }

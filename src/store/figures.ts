@@ -23,7 +23,7 @@ export function writeExtraction(db: Database.Database, docId: number, x: Extract
     w = {
       figures: new BulkInsert(db, 'figures (doc_id, kind, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentence, section)', 16),
       commitments: new BulkInsert(db, 'commitments (doc_id, action, object, quantity, unit, start, end, sentence, section)', 9),
-      metricSentences: db.prepare('INSERT OR IGNORE INTO metric_sentences (metric, kind, sentence, doc_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      metricSentences: db.prepare('INSERT OR IGNORE INTO metric_sentences (metric, kind, sentence, doc_id, start, end, text_utf16) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     };
     writers.set(db, w);
   }
@@ -46,7 +46,7 @@ export function writeExtraction(db: Database.Database, docId: number, x: Extract
     if (f.metric === 'other' || written.has(key)) continue;
     written.add(key);
     const s = sentenceOf(f.sentence);
-    w.metricSentences.run(f.metric, f.kind, s.id, docId, s.start, s.end, s.text);
+    w.metricSentences.run(f.metric, f.kind, s.id, docId, s.start, s.end, Buffer.from(s.text, 'utf16le'));
   }
 }
 
@@ -114,8 +114,8 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
       sentenceWhere.push(`doc_id IN (SELECT d.id FROM documents d WHERE ${docWhere.join(' AND ')})`);
       sentenceParams.push(...docParams);
     }
-    const found = db.prepare(`SELECT sentence, start, end, text FROM metric_sentences WHERE ${sentenceWhere.join(' AND ')}`).raw().all(...sentenceParams);
-    sentences = new Map((found as Array<[number, number, number, string]>).map((r) => [r[0], r]));
+    const found = db.prepare(`SELECT sentence, start, end, text_utf16 FROM metric_sentences WHERE ${sentenceWhere.join(' AND ')}`).raw().all(...sentenceParams);
+    sentences = new Map((found as Array<[number, number, number, Buffer]>).map((r) => [r[0], [r[0], r[1], r[2], r[3].toString('utf16le')]]));
   } else {
     const sentenceIds = [...new Set(rows.map((r) => docs.get(r[1])!.sentenceStart + r[14]))].sort((a, b) => a - b);
     sentences = new Map(

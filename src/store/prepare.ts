@@ -6,13 +6,13 @@ import { SENTENCE_FIELDS, packParagraphs, packSentences } from '../structure/pac
 import type { Extraction } from '../extract/extract.ts';
 import { mapToRuns, originalDelta, type OriginalDelta } from '../normalize/mapped-text.ts';
 import { SegmentBuilder, type PairOccurrences } from './pair-index.ts';
-import { countDictionaries, dictionaryVersion, type CountInput, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
+import { countDictionaries, dictionaryVersion, packCounts, type CountInput, type PackedCounts } from '../analysis/dictionary-counts.ts';
 import { bundledDictionaries } from '../analysis/words.ts';
 
-/** The bundled dictionaries' counts in a document, each with its dictionary's version. */
-export function bundledTermCounts(doc: CountInput): Array<{ version: string; counts: DocumentTermCounts }> {
+/** The bundled dictionaries' counts in a document, packed as they are stored, each with its dictionary's version. */
+export function bundledTermCounts(doc: CountInput): Array<{ version: string; counts: PackedCounts }> {
   const dictionaries = bundledDictionaries();
-  return countDictionaries(doc, dictionaries).map((counts, i) => ({ version: dictionaryVersion(dictionaries[i]), counts }));
+  return countDictionaries(doc, dictionaries).map((counts, i) => ({ version: dictionaryVersion(dictionaries[i]), counts: packCounts(counts, dictionaries[i]) }));
 }
 
 export interface PreparedDocument {
@@ -44,7 +44,7 @@ export interface PreparedDocument {
   /** Figures and commitments, or null when extraction was not asked for. */
   extraction: Extraction | null;
   /** The bundled dictionaries' hits, by dictionary version; null when they are still to be counted. */
-  termCounts: Array<{ version: string; counts: DocumentTermCounts }> | null;
+  termCounts: Array<{ version: string; counts: PackedCounts }> | null;
 }
 
 export interface PreparedBatch {

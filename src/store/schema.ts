@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import { SegmentBuilder } from './pair-index.ts';
 import { originalDelta, runsToMap } from '../normalize/mapped-text.ts';
 import { blobInt32, int32Blob } from './blobs.ts';
+import { bundledDictionaries } from '../analysis/words.ts';
+import { dictionaryVersion, packCounts, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
 
 export interface Migration {
   version: number;
@@ -44,6 +46,35 @@ function storeOriginalsAsDeltas(db: Database.Database): void {
     insert.run(r.doc_id, r.text, r.offset_runs, int32Blob(delta.copies), delta.rest);
   }
   db.exec('DROP TABLE document_texts; ALTER TABLE document_texts_v7 RENAME TO document_texts;');
+}
+
+/**
+ * Migration 9: a metric's sentences as UTF-16, and the dictionary counts packed (see PackedCounts).
+ * Counts of a dictionary that is no longer bundled as it was are dropped: they are read only for the
+ * current version of a bundled dictionary, and a user's dictionary is counted when it is asked for.
+ */
+function packStoredCounts(db: Database.Database): void {
+  const insert = db.prepare('INSERT INTO metric_sentences_v9 VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const r of db.prepare('SELECT metric, kind, sentence, doc_id, start, end, text FROM metric_sentences').raw().all() as unknown[][]) {
+    insert.run(r[0], r[1], r[2], r[3], r[4], r[5], Buffer.from(r[6] as string, 'utf16le'));
+  }
+  db.exec(`DROP TABLE metric_sentences; ALTER TABLE metric_sentences_v9 RENAME TO metric_sentences;
+    CREATE INDEX metric_sentences_doc ON metric_sentences (doc_id);`);
+  const byVersion = new Map(bundledDictionaries().map((d) => [dictionaryVersion(d), d]));
+  const update = db.prepare('UPDATE dictionary_counts SET counts = ? WHERE version = ? AND doc_id = ?');
+  for (const version of db.prepare('SELECT DISTINCT version FROM dictionary_counts').pluck().all() as string[]) {
+    const dictionary = byVersion.get(version);
+    if (!dictionary) {
+      db.prepare('DELETE FROM dictionary_counts WHERE version = ?').run(version);
+      continue;
+    }
+    const rows = db.prepare('SELECT doc_id, counts FROM dictionary_counts WHERE version = ?').raw().all(version) as Array<[number, string]>;
+    for (const [docId, counts] of rows) {
+      const parsed = JSON.parse(counts) as DocumentTermCounts | unknown[];
+      // (already packed: a row written by this version into a database whose version was set back)
+      if (!Array.isArray(parsed)) update.run(packCounts(parsed, dictionary), version, docId);
+    }
+  }
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -281,6 +312,27 @@ export const MIGRATIONS: Migration[] = [
         FROM figures f JOIN documents d ON d.id = f.doc_id JOIN sentences s ON s.id = d.sentence_start + f.sentence
         WHERE f.metric <> 'other';
     `,
+  },
+  {
+    version: 9,
+    description: "a metric's sentences as UTF-16; dictionary counts as arrays of numbers",
+    // Reading a metric's sentences across the corpus (1 MB) was mostly decoding their UTF-8 into
+    // strings; UTF-16 is copied as it is, and takes 2 bytes a Chinese character instead of 3.
+    sql: `
+      CREATE TABLE metric_sentences_v9 (
+        metric TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        -- sentences.id
+        sentence INTEGER NOT NULL,
+        doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        -- the sentence's text, UTF-16LE
+        text_utf16 BLOB NOT NULL,
+        PRIMARY KEY (metric, kind, sentence)
+      ) WITHOUT ROWID;
+    `,
+    run: packStoredCounts,
   },
 ];
 

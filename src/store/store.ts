@@ -269,7 +269,7 @@ export class Store {
           return { id: sentenceStart + index, start: packed[at + 2], end: packed[at + 3], text: d.text.slice(packed[at + 2], packed[at + 3]) };
         });
       }
-      for (const c of d.termCounts ?? []) w.insertCounts.run(c.version, id, JSON.stringify(c.counts));
+      for (const c of d.termCounts ?? []) w.insertCounts.run(c.version, id, c.counts);
       return id;
     };
     const writeOne = savepoints ? this.db.transaction(writeDocument) : writeDocument;

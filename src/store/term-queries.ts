@@ -6,7 +6,7 @@ import { CandidateIndex, rowsForIds } from './search.ts';
 import { catalog, type DocRow } from './catalog.ts';
 import { documentConditions, type DocumentFilter } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
-import { countHit, dictionaryVersion, longestFirst, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
+import { countHit, dictionaryVersion, longestFirst, unpackCounts, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
 
 export interface TermHit {
   term: string;
@@ -81,14 +81,17 @@ export function dictionaryIndex(db: Database.Database, dictionary: Dictionary, f
   const stored = new Map<number, DocumentTermCounts>();
   const version = dictionaryVersion(dictionary);
   for (const r of db.prepare('SELECT doc_id AS docId, counts FROM dictionary_counts WHERE version = ?').all(version) as Array<{ docId: number; counts: string }>) {
-    if (docs.has(r.docId)) stored.set(r.docId, JSON.parse(r.counts));
+    if (docs.has(r.docId)) stored.set(r.docId, unpackCounts(r.counts, dictionary));
   }
   const missing = new Map([...docs].filter(([id]) => !stored.has(id)));
   const counted = missing.size ? countThroughIndex(db, dictionary, missing) : new Map<number, DocumentTermCounts>();
   return [...docs.values()].map((d) => {
     const c = stored.get(d.id) ?? counted.get(d.id)!;
     const roles: IndexRow['roles'] = {};
-    for (const [role, r] of Object.entries(c.roles)) roles[role] = { hits: r.hits, chars: r.chars, index: per10k(r.hits, r.chars) };
+    for (const role in c.roles) {
+      const r = c.roles[role];
+      roles[role] = { hits: r.hits, chars: r.chars, index: per10k(r.hits, r.chars) };
+    }
     return { docId: d.id, region: d.region, code: d.code, level: d.level, year: d.year, chars: d.chars, hits: c.hits, index: per10k(c.hits, d.chars), roles, terms: c.terms };
   });
 }
