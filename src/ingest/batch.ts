@@ -10,8 +10,8 @@ import { analyseBytes, reasonOf, sha256 } from './ingest.ts';
 export interface BatchRequest {
   batch: number;
   extract: boolean;
-  /** Count the bundled dictionaries' hits here (else the writer's thread does). */
-  countTerms: boolean;
+  /** Leave the bundled dictionaries' counts and the search pairs to the writer's thread (see pipeline.ts). */
+  leaveToWriter: boolean;
   /** Metadata given for every file; a sidecar file's fields come first, these win. */
   overrides: Partial<DocumentMetadata>;
   /** `index` is the file's place in the whole run, so outcomes can be reported in order. */
@@ -45,14 +45,14 @@ export async function analyseBatch(request: BatchRequest, lookup: SourceLookup):
       }
       const metadata = { ...readSidecar(file), ...request.overrides };
       const item = await analyseBytes(file, bytes, metadata, request.extract, sourceHash);
-      if (!request.countTerms) item.termCounts = null;
+      if (request.leaveToWriter) item.termCounts = null;
       items.push(item);
       reply.indexes.push(index);
     } catch (err) {
       reply.failures.push({ index, error: reasonOf(err, file) });
     }
   }
-  reply.prepared = prepareBatch(items);
+  reply.prepared = prepareBatch(items, { pairs: !request.leaveToWriter });
   return reply;
 }
 
@@ -60,6 +60,6 @@ export async function analyseBatch(request: BatchRequest, lookup: SourceLookup):
 export function transferables(reply: BatchReply): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const d of reply.prepared.documents) for (const a of [d.runs, d.sentences, d.paragraphs, d.original.copies]) buffers.add(a.buffer as ArrayBuffer);
-  for (const a of Object.values(reply.prepared.pairs)) buffers.add(a.buffer as ArrayBuffer);
+  for (const a of Object.values(reply.prepared.pairs ?? {})) buffers.add(a.buffer as ArrayBuffer);
   return [...buffers];
 }

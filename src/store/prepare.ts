@@ -51,8 +51,11 @@ export interface PreparedBatch {
   documents: PreparedDocument[];
   /** Sentences in the batch: the number of sentence ids the writer reserves for it. */
   sentenceCount: number;
-  /** The batch's character pairs and the sentences they occur in: the writer turns them into search postings (see pair-index.ts). */
-  pairs: PairOccurrences;
+  /**
+   * The batch's character pairs and the sentences they occur in: the writer turns them into search
+   * postings (see pair-index.ts). Null when the writer's thread is to collect them (collectPairs).
+   */
+  pairs: PairOccurrences | null;
 }
 
 export interface BatchItem {
@@ -63,11 +66,14 @@ export interface BatchItem {
   termCounts?: PreparedDocument['termCounts'];
 }
 
-export function prepareBatch(items: BatchItem[]): PreparedBatch {
-  const segment = new SegmentBuilder();
+/** With `pairs: false`, the batch's pairs are left to the writer (see PreparedBatch.pairs). */
+export function prepareBatch(items: BatchItem[], opts: { pairs: boolean } = { pairs: true }): PreparedBatch {
+  const segment = opts.pairs ? new SegmentBuilder() : null;
+  let ordinals = 0;
   const documents = items.map(({ doc, extraction = null, sourceHash = null, termCounts }): PreparedDocument => {
-    const firstOrdinal = segment.sentences;
-    for (const s of doc.sentences) segment.add(doc.text.slice(s.start, s.end));
+    const firstOrdinal = ordinals;
+    ordinals += doc.sentences.length;
+    if (segment) for (const s of doc.sentences) segment.add(doc.text.slice(s.start, s.end));
     const sentences = packSentences(doc.sentences);
     return {
       hash: doc.hash,
@@ -92,7 +98,17 @@ export function prepareBatch(items: BatchItem[]): PreparedBatch {
       termCounts: termCounts === undefined ? bundledTermCounts({ text: doc.text, sentences, sections: doc.sections }) : termCounts,
     };
   });
-  return { documents, sentenceCount: segment.sentences, pairs: segment.occurrences() };
+  return { documents, sentenceCount: ordinals, pairs: segment?.occurrences() ?? null };
+}
+
+/** The character pairs of prepared documents, their sentences numbered from 0 across them in order. */
+export function collectPairs(documents: PreparedDocument[]): PairOccurrences {
+  const segment = new SegmentBuilder();
+  for (const d of documents) {
+    const packed = d.sentences;
+    for (let i = 0; i < packed.length; i += SENTENCE_FIELDS) segment.add(d.text.slice(packed[i + 2], packed[i + 3]));
+  }
+  return segment.occurrences();
 }
 
 /** Sentences in a prepared document. */

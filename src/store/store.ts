@@ -3,9 +3,9 @@
 import Database from 'better-sqlite3';
 import type { AnalysedDocument, DocumentKind, DocumentMetadata, Level, Paragraph, Section, SectionRole, Sentence } from '../types.ts';
 import { migrate } from './schema.ts';
-import { buildBuckets, queryTerms } from './pair-index.ts';
+import { buildBuckets, queryTerms, type PairOccurrences } from './pair-index.ts';
 import { CandidateIndex, rowsForIds, type SentenceRange } from './search.ts';
-import { prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument } from './prepare.ts';
+import { collectPairs, prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument } from './prepare.ts';
 import { PARAGRAPH_FIELDS, SENTENCE_FIELDS } from '../structure/packed.ts';
 import { writeExtraction } from './figures.ts';
 import { restoreOriginal } from '../normalize/mapped-text.ts';
@@ -210,15 +210,16 @@ export class Store {
    * only the failing document is left out.
    */
   writeBatch(batch: PreparedBatch): Array<AddResult | { error: string }> {
+    const pairs = batch.pairs ?? collectPairs(batch.documents);
     try {
-      return this.writeBatchOnce(batch, false);
+      return this.writeBatchOnce(batch, pairs, false);
     } catch (err) {
       if (!(err instanceof DocumentWriteError)) throw err;
-      return this.writeBatchOnce(batch, true);
+      return this.writeBatchOnce(batch, pairs, true);
     }
   }
 
-  private writeBatchOnce(batch: PreparedBatch, savepoints: boolean): Array<AddResult | { error: string }> {
+  private writeBatchOnce(batch: PreparedBatch, pairs: PairOccurrences, savepoints: boolean): Array<AddResult | { error: string }> {
     const w = (this.writeStatements ??= this.prepareWriteStatements());
     const writeDocument = (d: PreparedDocument, base: number): number => {
       const m = d.metadata;
@@ -290,7 +291,7 @@ export class Store {
       // postings of a document that was not written point at ids no sentence has: searches skip them
       if (batch.sentenceCount) {
         w.insertSegment.run(base, batch.sentenceCount);
-        for (const b of buildBuckets(batch.pairs)) w.postings.add(base, b.bucket, b.postings);
+        for (const b of buildBuckets(pairs)) w.postings.add(base, b.bucket, b.postings);
         w.postings.flush();
       }
       return results;
