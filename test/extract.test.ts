@@ -795,6 +795,20 @@ test('a look back over the term starts at a sentence that opens with it, after a
   assert.deepEqual(find(maoming.actuals, 'gdp', 'growth').map((r) => r.value), [6]);
 });
 
+test('"——这是…的五年" opens a look back over the term, and a lead that ends at ： ("五年来，主要做了以下工作：") carries it into the parts it introduces (六盘水 2016, 长春 2016, 海南 2021)', async () => {
+  // 六盘水 2016: "——这是生态文明建设卓有成效的五年。…淘汰落后产能452.75万吨，单位生产总值能耗下降19.78%"
+  const liupanshui = await reportExtraction('city', '六盘水市', '2016.md');
+  assert.ok(!find(liupanshui.actuals, 'energy_intensity', 'reduction').some((r) => r.value === 19.78));
+  // 长春 2016: "五年来，主要做了以下工作：" then "（一）…" whose paragraph says "社会消费品零售总额增长87%";
+  // the term's last level stays 2015's
+  const changchun = await reportExtraction('city', '长春市', '2016.md');
+  assert.deepEqual(find(changchun.actuals, 'retail_sales', 'growth'), []);
+  assert.deepEqual(find(changchun.actuals, 'gdp', 'level').map((r) => [r.value, r.year]), [[5530, 2015]]);
+  // 海南 2021: "这是民生领域补短板亮点纷呈、百姓获得感不断增强的五年。…城镇新增就业61.6万人、增长29.2%"
+  const hainan = await reportExtraction('province', '海南省', '2021.md');
+  assert.ok(!find(hainan.actuals, 'new_urban_jobs', 'growth').some((r) => r.value === 29.2));
+});
+
 test('a part of the year that opens a clause is the later clauses\' too: to the sentence\'s end when it stands alone (前三季度，…；…), else to the end of its part (凉山 2023, 泸州 2023, 成都 2020)', async () => {
   // 凉山 2023: "前三季度，实现全州地区生产总值1586.99亿元、增长5.5%；…" and later the year's "突破2000亿元、增长6%左右"
   const liangshan = await reportExtraction('city', '凉山彝族自治州', '2023.md');

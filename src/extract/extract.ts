@@ -322,8 +322,8 @@ const comparedWithEarlierPeriod = (text: string, figureEnd: number) => PERIOD_CO
  * paragraph that goes on "2010年，全市生产总值…，是“十五”末的3.2倍" still speaks of the term.)
  */
 const LAST_YEAR_OPENING = /^(?:刚刚过去的|过去的|过去)?(?:一年|去年|上年)|^刚刚过去的(?:19|20)\d{2}年|^一年来/;
-/** The opening of a sentence that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府. */
-const TERM_OPENING = /^(?:\*\*|——|—)*(?:(?:过去|这|近)?五年(?:来|间|中|里|是|，)|“?十[一二三四五]五”?(?:时期|期间|以来)|本届政府)/;
+/** The opening of a sentence that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府, 这是…的五年. */
+const TERM_OPENING = /^(?:\*\*|——|—)*(?:(?:过去|这|近)?五年(?:来|间|中|里|是|，)|“?十[一二三四五]五”?(?:时期|期间|以来)|本届政府|这是[^。，；]{2,24}?的五年)/;
 
 /** Region names without their endings (苏州市 → 苏州), those still two characters long. */
 function shortForms(names: string[]): string[] {
@@ -831,6 +831,12 @@ const LATER_LAST_YEAR = new RegExp(`[。！？!?]\\s*(?:${LAST_YEAR_OPENING.sour
 const TERM_LEAD = 40;
 
 /**
+ * Words near a paragraph's opening that turn to the last year: "在刚刚过去的一年里", "即将过去的2021年",
+ * "特别需要指出的是，刚刚过去的2015年".
+ */
+const TURNS_TO_LAST_YEAR = /(?:刚刚|即将)?过去的?(?:一年|(?:19|20)\d{2}年)|去年|一年来/;
+
+/**
  * Reads a document's sentences in order, carrying what earlier sentences say about later ones: a look
  * back inside a task part, a paragraph that compares year on year (同比（下同）) or looks back over a
  * term, estimates marked once for what follows (预计…下同).
@@ -844,7 +850,7 @@ class SentenceReader {
   private lastYearParagraph = -1;
   private estimatedFromHere = false;
   /** A paragraph of one short sentence that opens a look back over the term ("——五年来，我们…。"), with its section. */
-  private termLead: { paragraph: number; section: number | null } | null = null;
+  private termLead: { paragraph: number; section: number | null; subparts: boolean } | null = null;
   private paragraph = -1;
 
   constructor(private readonly d: DocumentScope) {}
@@ -883,9 +889,10 @@ class SentenceReader {
     // year ("过去五年，…。刚刚过去的2021年，…")
     if (context === 'review') {
       const paragraphStart = doc.paragraphs[s.paragraph].start;
-      const sentenceOpening = text.slice(s.start, s.start + 12);
+      // (long enough for "——这是经济发展实力稳步增强的五年")
+      const sentenceOpening = text.slice(s.start, s.start + 30);
       if (s.paragraph !== this.paragraph) this.followLead(s);
-      if (this.termParagraph !== s.paragraph && this.lastYearParagraph !== s.paragraph && (TERM_OPENING.test(sentenceOpening) || TERM_OPENING.test(text.slice(paragraphStart, paragraphStart + 12)))) {
+      if (this.termParagraph !== s.paragraph && this.lastYearParagraph !== s.paragraph && (TERM_OPENING.test(sentenceOpening) || TERM_OPENING.test(text.slice(paragraphStart, paragraphStart + 30)))) {
         this.termParagraph = s.paragraph;
       } else if (this.termParagraph === s.paragraph && LAST_YEAR_OPENING.test(sentenceOpening)) {
         this.termParagraph = -1;
@@ -914,9 +921,10 @@ class SentenceReader {
 
   /**
    * At the first sentence of a review paragraph: a paragraph after a lead that opens a look back over
-   * the term ("——五年来，我们深入践行新发展理念，…。" on a line of its own, or a web page's paragraph
-   * broken after its first sentence) details the term too, until one opens with a year of its own or
-   * the section ends. A paragraph that is such a lead becomes the lead.
+   * the term ("——五年来，我们深入践行新发展理念，…。" on a line of its own, "五年来，主要做了以下工作：", or a
+   * web page's paragraph broken after its first sentence) details the term too, until one opens with a
+   * year of its own or the section ends (a lead that ends at ： goes on into the parts it introduces,
+   * "（一）始终把扩大有效投资作为第一抓手…"). A paragraph that is such a lead becomes the lead.
    */
   private followLead(s: Sentence): void {
     const { doc, text, reviewYear } = this.d;
@@ -926,24 +934,38 @@ class SentenceReader {
     // (paragraphs without figures are not read: those since the lead are looked at here)
     const opensOwnYear = (q: number) => {
       const from = afterAddress(text, doc.paragraphs[q].start);
-      const opening = text.slice(from, from + 20);
-      return LAST_YEAR_OPENING.test(opening) || /^(?:今年|明年|新的一年)/.test(opening) || (reviewYear !== null && opening.startsWith(`${reviewYear}年`));
+      const opening = text.slice(from, from + 24);
+      return (
+        LAST_YEAR_OPENING.test(opening) ||
+        TURNS_TO_LAST_YEAR.test(opening) ||
+        /^(?:今年|明年|新的一年)/.test(opening) ||
+        (reviewYear !== null && opening.slice(0, 8).includes(`${reviewYear}年`))
+      );
     };
     // a paragraph carried that turns to the last year in a later sentence ("…取得了新进步。刚刚过去的2021年，…") ends it
     const turnsToLastYear = (q: number) => LATER_LAST_YEAR.test(text.slice(doc.paragraphs[q].start, doc.paragraphs[q].end));
     let carried = lead !== null;
     for (let q = (lead?.paragraph ?? s.paragraph) + 1; carried && q <= s.paragraph; q++) {
-      carried = doc.paragraphs[q].section === lead!.section && !opensOwnYear(q) && (q === s.paragraph || !turnsToLastYear(q));
+      const section = doc.paragraphs[q].section;
+      const inPart = section === lead!.section || (lead!.subparts && isWithin(doc.sections, section, lead!.section));
+      carried = inPart && !opensOwnYear(q) && (q === s.paragraph || !turnsToLastYear(q));
     }
     if (carried) {
       this.termParagraph = s.paragraph;
       this.termLead = lead;
     }
     const paragraph = text.slice(p.start, p.end).trim();
-    if (paragraph.length <= TERM_LEAD && TERM_OPENING.test(paragraph) && paragraph.indexOf('。') >= paragraph.length - 3 && !findQuantities(paragraph).length) {
-      this.termLead = { paragraph: s.paragraph, section: p.section };
+    // (one sentence: its first end, 。 or the ： before a list, is the paragraph's)
+    if (paragraph.length <= TERM_LEAD && TERM_OPENING.test(paragraph) && paragraph.search(/[。：:]/) >= paragraph.length - 3 && !findQuantities(paragraph).length) {
+      this.termLead = { paragraph: s.paragraph, section: p.section, subparts: /[：:]$/.test(paragraph) };
     }
   }
+}
+
+/** Whether section `section` is `part` or lies inside it. */
+function isWithin(sections: ExtractionInput['sections'], section: number | null, part: number | null): boolean {
+  for (let i = section; i !== null && i !== undefined; i = sections[i]?.parent ?? null) if (i === part) return true;
+  return false;
 }
 
 /** Adds a record of the review (unless it is a term's change) or a target. */
