@@ -54,14 +54,13 @@ function storeOriginalsAsDeltas(db: Database.Database): void {
  * current version of a bundled dictionary, and a user's dictionary is counted when it is asked for.
  */
 function packStoredCounts(db: Database.Database): void {
-  const insert = db.prepare('INSERT INTO metric_sentences_v9 VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const r of db.prepare('SELECT metric, kind, sentence, doc_id, start, end, text FROM metric_sentences').raw().all() as unknown[][]) {
-    insert.run(r[0], r[1], r[2], r[3], r[4], r[5], Buffer.from(r[6] as string, 'utf16le'));
+  const update = db.prepare('UPDATE metric_sentences SET text_utf16 = ? WHERE metric = ? AND kind = ? AND sentence = ?');
+  for (const r of db.prepare('SELECT metric, kind, sentence, text FROM metric_sentences').raw().all() as Array<[string, string, number, string]>) {
+    update.run(Buffer.from(r[3], 'utf16le'), r[0], r[1], r[2]);
   }
-  db.exec(`DROP TABLE metric_sentences; ALTER TABLE metric_sentences_v9 RENAME TO metric_sentences;
-    CREATE INDEX metric_sentences_doc ON metric_sentences (doc_id);`);
+  db.exec('ALTER TABLE metric_sentences DROP COLUMN text');
   const byVersion = new Map(bundledDictionaries().map((d) => [dictionaryVersion(d), d]));
-  const update = db.prepare('UPDATE dictionary_counts SET counts = ? WHERE version = ? AND doc_id = ?');
+  const updateCounts = db.prepare('UPDATE dictionary_counts SET counts = ? WHERE version = ? AND doc_id = ?');
   for (const version of db.prepare('SELECT DISTINCT version FROM dictionary_counts').pluck().all() as string[]) {
     const dictionary = byVersion.get(version);
     if (!dictionary) {
@@ -72,7 +71,7 @@ function packStoredCounts(db: Database.Database): void {
     for (const [docId, counts] of rows) {
       const parsed = JSON.parse(counts) as DocumentTermCounts | unknown[];
       // (already packed: a row written by this version into a database whose version was set back)
-      if (!Array.isArray(parsed)) update.run(packCounts(parsed, dictionary), version, docId);
+      if (!Array.isArray(parsed)) updateCounts.run(packCounts(parsed, dictionary), version, docId);
     }
   }
 }
@@ -319,18 +318,8 @@ export const MIGRATIONS: Migration[] = [
     // Reading a metric's sentences across the corpus (1 MB) was mostly decoding their UTF-8 into
     // strings; UTF-16 is copied as it is, and takes 2 bytes a Chinese character instead of 3.
     sql: `
-      CREATE TABLE metric_sentences_v9 (
-        metric TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        -- sentences.id
-        sentence INTEGER NOT NULL,
-        doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        -- the sentence's text, UTF-16LE
-        text_utf16 BLOB NOT NULL,
-        PRIMARY KEY (metric, kind, sentence)
-      ) WITHOUT ROWID;
+      -- the sentence's text, UTF-16LE (filled by packStoredCounts, which then drops the column text)
+      ALTER TABLE metric_sentences ADD COLUMN text_utf16 BLOB NOT NULL DEFAULT x'';
     `,
     run: packStoredCounts,
   },
