@@ -166,13 +166,19 @@ export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): 
     if (list) list.push([at, role]);
     else hits.set(term, [[at, role]]);
   }
-  return ready.longestFirst.map((terms) => {
-    const counts: DocumentTermCounts = { hits: 0, terms: {}, roles: {} };
-    for (const [role, chars] of Object.entries(roleChars)) counts.roles[role] = { hits: 0, chars };
-    const taken = new Set<number>();
-    for (const term of terms) {
-      for (const [start, role] of hits.get(term) ?? []) countHit(counts, taken, term, start, role);
-    }
-    return counts;
-  });
+  return ready.longestFirst.map((terms) => countTerms(terms, hits, roleChars));
+}
+
+/**
+ * One dictionary's counts from the hits of all terms (its terms longest first). A function of its own
+ * rather than the callback above: V8 compiled the loops of a callback made per document anew.
+ */
+function countTerms(terms: string[], hits: Map<string, Array<[number, string]>>, roleChars: Record<string, number>): DocumentTermCounts {
+  const counts: DocumentTermCounts = { hits: 0, terms: {}, roles: {} };
+  for (const [role, chars] of Object.entries(roleChars)) counts.roles[role] = { hits: 0, chars };
+  const taken = new Set<number>();
+  for (const term of terms) {
+    for (const [start, role] of hits.get(term) ?? []) countHit(counts, taken, term, start, role);
+  }
+  return counts;
 }

@@ -219,61 +219,76 @@ export class Store {
     }
   }
 
+  /**
+   * Writes one document of a batch, its sentence ids from `base`. A method rather than a closure made
+   * per batch: V8 compiled the loops of each batch's closure anew (on-stack replacement), ~17 times a
+   * closure over ../shared/reports.
+   */
+  private writeDocument(w: ReturnType<Store['prepareWriteStatements']>, d: PreparedDocument, base: number): number {
+    const m = d.metadata;
+    const sentenceStart = base + d.firstOrdinal;
+    const id = Number(
+      w.insertDoc.run({
+        ...m,
+        hash: d.hash,
+        sourceHash: d.sourceHash,
+        path: d.path,
+        format: d.format,
+        encoding: d.encoding,
+        title: d.title,
+        source: d.source,
+        attributes: JSON.stringify(d.attributes),
+        chars: d.text.length,
+        traditional: d.traditional ? 1 : 0,
+        warnings: JSON.stringify(d.warnings),
+        addedAt: new Date().toISOString(),
+        sentenceStart,
+        sentenceEnd: sentenceStart + sentenceCount(d),
+      }).lastInsertRowid,
+    );
+    w.insertText.run(id, d.text, int32Blob(d.runs), int32Blob(d.original.copies), d.original.rest);
+    for (const s of d.sections) w.insertSection.run(id, s.index, s.parent, s.level, s.number, s.title, s.role, s.start, s.end);
+    try {
+      const paragraphs = d.paragraphs;
+      for (let i = 0, index = 0; i < paragraphs.length; i += PARAGRAPH_FIELDS, index++) {
+        w.paragraphs.add(id, index, orNull(paragraphs[i]), paragraphs[i + 1], paragraphs[i + 2]);
+      }
+      w.paragraphs.flush();
+      const sentences = d.sentences;
+      for (let i = 0, index = 0; i < sentences.length; i += SENTENCE_FIELDS, index++) {
+        const start = sentences[i + 2];
+        const end = sentences[i + 3];
+        w.sentences.add(sentenceStart + index, id, index, sentences[i], orNull(sentences[i + 1]), start, end, d.text.slice(start, end));
+      }
+      w.sentences.flush();
+    } catch (err) {
+      w.paragraphs.discard();
+      w.sentences.discard();
+      throw err;
+    }
+    if (d.extraction) {
+      const packed = d.sentences;
+      writeExtraction(this.db, id, d.extraction, (index) => {
+        const at = index * SENTENCE_FIELDS;
+        return { id: sentenceStart + index, start: packed[at + 2], end: packed[at + 3], text: d.text.slice(packed[at + 2], packed[at + 3]) };
+      });
+    }
+    for (const c of d.termCounts ?? []) w.insertCounts.run(c.version, id, c.counts);
+    return id;
+  }
+
+  /** A batch's search postings: a segment of `count` sentence ids from `base` (a method, see writeDocument). */
+  private writePostings(w: ReturnType<Store['prepareWriteStatements']>, base: number, count: number, pairs: PairOccurrences): void {
+    w.insertSegment.run(base, count);
+    for (const b of buildBuckets(pairs)) w.postings.add(base, b.bucket, b.postings);
+    w.postings.flush();
+  }
+
   private writeBatchOnce(batch: PreparedBatch, pairs: PairOccurrences, savepoints: boolean): Array<AddResult | { error: string }> {
     const w = (this.writeStatements ??= this.prepareWriteStatements());
-    const writeDocument = (d: PreparedDocument, base: number): number => {
-      const m = d.metadata;
-      const sentenceStart = base + d.firstOrdinal;
-      const id = Number(
-        w.insertDoc.run({
-          ...m,
-          hash: d.hash,
-          sourceHash: d.sourceHash,
-          path: d.path,
-          format: d.format,
-          encoding: d.encoding,
-          title: d.title,
-          source: d.source,
-          attributes: JSON.stringify(d.attributes),
-          chars: d.text.length,
-          traditional: d.traditional ? 1 : 0,
-          warnings: JSON.stringify(d.warnings),
-          addedAt: new Date().toISOString(),
-          sentenceStart,
-          sentenceEnd: sentenceStart + sentenceCount(d),
-        }).lastInsertRowid,
-      );
-      w.insertText.run(id, d.text, int32Blob(d.runs), int32Blob(d.original.copies), d.original.rest);
-      for (const s of d.sections) w.insertSection.run(id, s.index, s.parent, s.level, s.number, s.title, s.role, s.start, s.end);
-      try {
-        const paragraphs = d.paragraphs;
-        for (let i = 0, index = 0; i < paragraphs.length; i += PARAGRAPH_FIELDS, index++) {
-          w.paragraphs.add(id, index, orNull(paragraphs[i]), paragraphs[i + 1], paragraphs[i + 2]);
-        }
-        w.paragraphs.flush();
-        const sentences = d.sentences;
-        for (let i = 0, index = 0; i < sentences.length; i += SENTENCE_FIELDS, index++) {
-          const start = sentences[i + 2];
-          const end = sentences[i + 3];
-          w.sentences.add(sentenceStart + index, id, index, sentences[i], orNull(sentences[i + 1]), start, end, d.text.slice(start, end));
-        }
-        w.sentences.flush();
-      } catch (err) {
-        w.paragraphs.discard();
-        w.sentences.discard();
-        throw err;
-      }
-      if (d.extraction) {
-        const packed = d.sentences;
-        writeExtraction(this.db, id, d.extraction, (index) => {
-          const at = index * SENTENCE_FIELDS;
-          return { id: sentenceStart + index, start: packed[at + 2], end: packed[at + 3], text: d.text.slice(packed[at + 2], packed[at + 3]) };
-        });
-      }
-      for (const c of d.termCounts ?? []) w.insertCounts.run(c.version, id, c.counts);
-      return id;
-    };
-    const writeOne = savepoints ? this.db.transaction(writeDocument) : writeDocument;
+    const writeOne = savepoints
+      ? this.db.transaction((d: PreparedDocument, base: number) => this.writeDocument(w, d, base))
+      : (d: PreparedDocument, base: number) => this.writeDocument(w, d, base);
     const write = this.db.transaction(() => {
       const base = this.reserveSentenceIds(batch.sentenceCount);
       const results = batch.documents.map((d): AddResult | { error: string } => {
@@ -289,11 +304,7 @@ export class Store {
         }
       });
       // postings of a document that was not written point at ids no sentence has: searches skip them
-      if (batch.sentenceCount) {
-        w.insertSegment.run(base, batch.sentenceCount);
-        for (const b of buildBuckets(pairs)) w.postings.add(base, b.bucket, b.postings);
-        w.postings.flush();
-      }
+      if (batch.sentenceCount) this.writePostings(w, base, batch.sentenceCount, pairs);
       return results;
     });
     // the rows are written with the ids just made, so the foreign keys hold by construction: checking

@@ -10,23 +10,23 @@ export const PARAGRAPH_FIELDS = 3;
 
 export function packSentences(sentences: Sentence[]): Int32Array {
   const packed = new Int32Array(sentences.length * SENTENCE_FIELDS);
-  sentences.forEach((s, i) => {
-    const at = i * SENTENCE_FIELDS;
+  for (let i = 0, at = 0; i < sentences.length; i++, at += SENTENCE_FIELDS) {
+    const s = sentences[i];
     packed[at] = s.paragraph;
     packed[at + 1] = s.section ?? -1;
     packed[at + 2] = s.start;
     packed[at + 3] = s.end;
-  });
+  }
   return packed;
 }
 
 export function packParagraphs(paragraphs: Paragraph[]): Int32Array {
   const packed = new Int32Array(paragraphs.length * PARAGRAPH_FIELDS);
-  paragraphs.forEach((p, i) => {
-    const at = i * PARAGRAPH_FIELDS;
+  for (let i = 0, at = 0; i < paragraphs.length; i++, at += PARAGRAPH_FIELDS) {
+    const p = paragraphs[i];
     packed[at] = p.section ?? -1;
     packed[at + 1] = p.start;
     packed[at + 2] = p.end;
-  });
+  }
   return packed;
 }
