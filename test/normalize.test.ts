@@ -125,6 +125,21 @@ test('a ratio broken at a line end is joined (景德镇 2016 wrapped: 调整到7
   assert.equal(normaliseText('附件1：\n\n2014年为民办实事').text, '附件1：\n2014年为民办实事');
 });
 
+test('where a text is wrapped at a width and blank lines set its paragraphs apart, a full line that happens to end at 。 goes on (六盘水 2016 wrapped at 38); a paragraph after no blank line in a text not so wrapped stays (陕西 2002)', () => {
+  const report = readFileSync(join(SHARED_REPORTS, 'city', '六盘水市', '2016.md'), 'utf8');
+  const wrapped = report
+    .split('\n')
+    .flatMap((p) => p.match(/.{1,38}/gu) ?? [''])
+    .join('\n');
+  const line = '五园”八张国家级重要生态名片。钟山区被列为全省主体功能区6个重点开发区之一。';
+  assert.ok(wrapped.split('\n').includes(line), 'a wrapped line ends at 。');
+  const paragraphs = normaliseText(wrapped, { markdown: true }).text.split('\n');
+  assert.ok(paragraphs.some((p) => p.startsWith('——这是生态文明建设卓有成效的五年。') && p.includes('单位生产总值能耗下降19.78%')));
+  // 陕西 2002's lines are paragraphs of hundreds of characters; two of them have no blank line between
+  const shaanxi = normaliseText(readFileSync(join(SHARED_REPORTS, 'province', '陕西省', '2002.md'), 'utf8'), { markdown: true }).text.split('\n');
+  assert.ok(shaanxi.some((p) => p.startsWith('突出抓好陕北长城沿线风沙区')));
+});
+
 test('an HTML comment left open ends with its line instead of taking the rest of the report (泉州 2010 with its comment’s end broken by wrapping)', () => {
   const report = readFileSync(join(SHARED_REPORTS, 'city', '泉州市', '2010.md'), 'utf8');
   assert.ok(report.includes('陈英杰 摄） -->'));

@@ -164,6 +164,9 @@ interface Line {
   drop?: boolean;
   /** The line opened with white space (a paragraph's indent in a PDF's text layer). */
   indented?: boolean;
+  /** Since the last line kept: a blank line, and a line dropped (a page number). */
+  blankBefore?: boolean;
+  droppedBefore?: boolean;
 }
 
 function trimRange(text: string, start: number, end: number): [number, number] {
@@ -199,7 +202,23 @@ function cleanLines(input: string, opts: NormaliseOptions): { text: string; map:
   const lines = splitLines(input, opts);
   const dropped = dropBoilerplate(input, lines);
   const kept = lines.filter((l) => !l.drop && l.start < l.end && stripEmphasis(input.slice(l.start, l.end)).trim() !== '');
+  markGaps(lines, kept);
   return { ...joinLines(input, kept, layoutOf(input, kept)), dropped };
+}
+
+/** Marks each kept line with what lies between it and the kept line before (see Line.blankBefore). */
+function markGaps(lines: Line[], kept: Line[]): void {
+  const isKept = new Set(kept);
+  let blank = false;
+  let dropped = false;
+  for (const l of lines) {
+    if (isKept.has(l)) {
+      if (blank) l.blankBefore = true;
+      if (dropped) l.droppedBefore = true;
+      blank = dropped = false;
+    } else if (l.drop) dropped = true;
+    else blank = true;
+  }
 }
 
 /** How a text marks its paragraphs: by lines of their own, or, where lines are wrapped, perhaps by an indent. */
@@ -207,6 +226,11 @@ interface Layout {
   linesAreParagraphs: boolean;
   /** Lines are wrapped and a paragraph's first line is indented: a line that is not goes on with the one before. */
   indentOpensParagraphs: boolean;
+  /**
+   * Lines are wrapped at this many characters (most long lines are this long) and blank lines set
+   * paragraphs apart: a line after a full one and no blank line goes on with it. Null otherwise.
+   */
+  blankSeparatedWidth: number | null;
 }
 
 /** Indented lines, as a share of all, for an indent to mark where paragraphs open (not every line, as in a text indented throughout). */
@@ -215,7 +239,41 @@ const INDENTED_SHARE = { min: 0.03, max: 0.6 };
 function layoutOf(input: string, kept: Line[]): Layout {
   const paragraphs = linesAreParagraphs(input, kept);
   const indented = kept.filter((l) => l.indented).length;
-  return { linesAreParagraphs: paragraphs, indentOpensParagraphs: !paragraphs && indented >= kept.length * INDENTED_SHARE.min && indented <= kept.length * INDENTED_SHARE.max };
+  // blank lines set paragraphs apart where most lines that end a sentence have one after them (a line
+  // that ends at 。 or ； just where the text was wrapped has none: a third of them at 38 characters)
+  let ended = 0;
+  let blankAfter = 0;
+  for (let i = 0; i + 1 < kept.length; i++) {
+    if (kept[i + 1].droppedBefore || !SENTENCE_END.test(stripEmphasis(input.slice(kept[i].start, kept[i].end)))) continue;
+    ended++;
+    if (kept[i + 1].blankBefore) blankAfter++;
+  }
+  const blankSeparated = !paragraphs && ended >= BLANK_SEPARATED.min && blankAfter >= ended * BLANK_SEPARATED.share;
+  return {
+    linesAreParagraphs: paragraphs,
+    indentOpensParagraphs: !paragraphs && indented >= kept.length * INDENTED_SHARE.min && indented <= kept.length * INDENTED_SHARE.max,
+    blankSeparatedWidth: blankSeparated ? wrapWidth(input, kept) : null,
+  };
+}
+
+/** Sentence-ended lines followed by a blank line, how many at least and their share of all, for blank lines to mark paragraphs. */
+const BLANK_SEPARATED = { min: 10, share: 0.5 };
+/** At least this share of the long lines have the most common length in a text wrapped at a width. */
+const WRAPPED_AT_WIDTH = 0.5;
+
+/** The length most long lines have, when most do (a text wrapped at a width); null otherwise. */
+function wrapWidth(input: string, kept: Line[]): number | null {
+  const counts = new Map<number, number>();
+  let long = 0;
+  for (const l of kept) {
+    const n = l.end - l.start;
+    if (n < LONG_LINE) continue;
+    long++;
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  let width = 0;
+  for (const [n, c] of counts) if (c > (counts.get(width) ?? 0)) width = n;
+  return width && (counts.get(width) ?? 0) >= long * WRAPPED_AT_WIDTH ? width : null;
 }
 
 /** The lines of a text, trimmed, with their Markdown heading level, bold titles and rules marked. */
@@ -293,10 +351,11 @@ function joinLines(input: string, kept: Line[], layout: Layout): { text: string;
   // normalising normalised text changes nothing.
   let first: Line | null = null;
   let paragraph = '';
+  let previousLength = 0;
   for (const line of kept) {
     const text = input.slice(line.start, line.end);
     if (first) {
-      if (shouldJoin(first, paragraph, line, text, layout)) {
+      if (shouldJoin(first, paragraph, line, text, layout, previousLength)) {
         // a word of Latin letters broken by wrapping gets its space back, as in English; one set in
         // Chinese without spaces (单位G / DP能耗) is one word broken where the line was full
         if (/(^|[\s\x21-\x2f\x3a-\x40])[A-Za-z0-9]+$/.test(paragraph) && /^[A-Za-z]/.test(text)) {
@@ -312,6 +371,7 @@ function joinLines(input: string, kept: Line[], layout: Layout): { text: string;
     if (!first && (line.heading !== undefined || line.bold)) headingLevels.set(out.length, line.heading ?? 0);
     first ??= line;
     paragraph += writeLine(out, input, line.start, line.end, isLetterSpaced(input, line.start, line.end));
+    previousLength = line.end - line.start;
   }
   const { text, map } = out.finish(input.length);
   return { text, map, headingLevels };
@@ -321,7 +381,8 @@ function stripEmphasis(s: string): string {
   return s.replace(/\*\*/g, '');
 }
 
-function shouldJoin(a: Line, aText: string, b: Line, bText: string, layout: Layout): boolean {
+/** Whether line b goes on with the paragraph that opened at line a (aText so far, its last line `previousLength` long). */
+function shouldJoin(a: Line, aText: string, b: Line, bText: string, layout: Layout, previousLength: number): boolean {
   const { linesAreParagraphs } = layout;
   if (isHeadingLike(aText, a) || isHeadingLike(stripEmphasis(bText), b)) return false;
   const aPlain = stripEmphasis(aText);
@@ -329,6 +390,22 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, layout: Layo
   // where an indent opens a paragraph, a line without one goes on with the paragraph, even after a 。
   // at the line's end ("…控制在3%左右。" / "PM2.5平均浓度、单位GDP能耗下降率完成省定目标。")
   if (layout.indentOpensParagraphs && !b.indented && SENTENCE_END.test(aPlain) && !/[：:]$/.test(aPlain) && !opensPartOrItem(bPlain)) return true;
+  // where blank lines set paragraphs apart, a line after none goes on with the paragraph, even after a 。
+  // at the line's end ("…钟山区被列为全省主体功能区6个重点开发区之一。" / "发出“美丽凉都拒绝污染”强音，…")
+  // (not a short line: a signature, a date, a title; nor one that opens with a label: 注1：)
+  if (
+    layout.blankSeparatedWidth !== null &&
+    previousLength >= layout.blankSeparatedWidth &&
+    !b.blankBefore &&
+    !b.droppedBefore &&
+    SENTENCE_END.test(aPlain) &&
+    !/[：:]$/.test(aPlain) &&
+    bPlain.length >= LONG_LINE &&
+    !/^[^，。：:]{1,6}[：:]/.test(bPlain) &&
+    !opensPartOrItem(bPlain)
+  ) {
+    return true;
+  }
   // a ratio broken at a line end: 三次产业比例调整到7.1：57.5： / 35.4；
   if (/\d[：:]$/.test(aPlain) && /^\d/.test(bPlain) && (/\d[：:]\d+(?:\.\d+)?[：:]$/.test(aPlain) || /^\d+(?:\.\d+)?[：:]\d/.test(bPlain))) return true;
   // in a wrapped text, a line that ends at a ； is a clause of a sentence that goes on ("规模以上工业实现
