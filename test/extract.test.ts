@@ -8,7 +8,7 @@ import { toContract } from '../src/extract/contract.ts';
 import { scoreFile, totalScore, type GoldFile } from '../src/extract/evaluate.ts';
 import { findQuantities } from '../src/numbers/quantities.ts';
 import { normaliseText } from '../src/normalize/normalize.ts';
-import { SAMPLES, SHARED_REPORTS, gold, sample } from './helpers.ts';
+import { SAMPLES, SHARED_REPORTS, gold, hardWrapped, sample } from './helpers.ts';
 
 async function extractPath(path: string) {
   const doc = analyseDocument(await readReport(path));
@@ -25,9 +25,6 @@ const find = (rs: FigureRecord[], metric: string, quantity: string) => rs.filter
 
 /** The extraction of a report in ../shared/reports, by its path there. */
 const reportExtraction = async (...path: string[]) => (await extractPath(join(SHARED_REPORTS, ...path))).x;
-
-/** A text hard-wrapped as a PDF's text layer is, at 38 characters a line. */
-const hardWrapped = (text: string) => text.split('\n').flatMap((line) => line.match(/.{1,38}/gu) ?? ['']).join('\n');
 
 /** A text whose long paragraphs are broken after their first sentence, as a <br> in a web page does. */
 const brokenAfterFirstSentence = (text: string) => text.split('\n').map((p) => (p.length > 80 ? p.replace('。', '。\n') : p)).join('\n');

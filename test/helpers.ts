@@ -34,6 +34,9 @@ export function gwr(args: string[], env: Record<string, string> = {}): { code: n
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A text hard-wrapped as a PDF's text layer is, at 38 characters a line. */
+export const hardWrapped = (text: string) => text.split('\n').flatMap((line) => line.match(/.{1,38}/gu) ?? ['']).join('\n');
+
 /** Text with all whitespace removed, for comparing the text of the same report read from different formats. */
 export function squeeze(s: string): string {
   return s.replace(/\s+/g, '');

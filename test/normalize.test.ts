@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { normaliseText } from '../src/normalize/normalize.ts';
 import { toOriginalRange, mapToRuns, runsToMap, originalDelta, restoreOriginal } from '../src/normalize/mapped-text.ts';
 import { join } from 'node:path';
-import { SHARED_REPORTS, sample } from './helpers.ts';
+import { SHARED_REPORTS, hardWrapped, sample } from './helpers.ts';
 
 test('full-width digits, letters, ％ and spaces become half-width; Chinese punctuation stays', () => {
   const n = normaliseText('地区生产总值增长５．５％，ＧＤＰ达到１２３４亿元。');
@@ -127,10 +127,7 @@ test('a ratio broken at a line end is joined (景德镇 2016 wrapped: 调整到7
 
 test('where a text is wrapped at a width and blank lines set its paragraphs apart, a full line that happens to end at 。 goes on (六盘水 2016 wrapped at 38); a paragraph after no blank line in a text not so wrapped stays (陕西 2002)', () => {
   const report = readFileSync(join(SHARED_REPORTS, 'city', '六盘水市', '2016.md'), 'utf8');
-  const wrapped = report
-    .split('\n')
-    .flatMap((p) => p.match(/.{1,38}/gu) ?? [''])
-    .join('\n');
+  const wrapped = hardWrapped(report);
   const line = '五园”八张国家级重要生态名片。钟山区被列为全省主体功能区6个重点开发区之一。';
   assert.ok(wrapped.split('\n').includes(line), 'a wrapped line ends at 。');
   const paragraphs = normaliseText(wrapped, { markdown: true }).text.split('\n');

@@ -387,25 +387,21 @@ function shouldJoin(a: Line, aText: string, b: Line, bText: string, layout: Layo
   if (isHeadingLike(aText, a) || isHeadingLike(stripEmphasis(bText), b)) return false;
   const aPlain = stripEmphasis(aText);
   const bPlain = stripEmphasis(bText);
-  // where an indent opens a paragraph, a line without one goes on with the paragraph, even after a 。
-  // at the line's end ("…控制在3%左右。" / "PM2.5平均浓度、单位GDP能耗下降率完成省定目标。")
-  if (layout.indentOpensParagraphs && !b.indented && SENTENCE_END.test(aPlain) && !/[：:]$/.test(aPlain) && !opensPartOrItem(bPlain)) return true;
-  // where blank lines set paragraphs apart, a line after none goes on with the paragraph, even after a 。
-  // at the line's end ("…钟山区被列为全省主体功能区6个重点开发区之一。" / "发出“美丽凉都拒绝污染”强音，…")
-  // (not a short line: a signature, a date, a title; nor one that opens with a label: 注1：)
-  if (
-    layout.blankSeparatedWidth !== null &&
-    previousLength >= layout.blankSeparatedWidth &&
-    !b.blankBefore &&
-    !b.droppedBefore &&
-    SENTENCE_END.test(aPlain) &&
-    !/[：:]$/.test(aPlain) &&
-    bPlain.length >= LONG_LINE &&
-    !/^[^，。：:]{1,6}[：:]/.test(bPlain) &&
-    !opensPartOrItem(bPlain)
-  ) {
-    return true;
-  }
+  // where the layout marks where paragraphs open, a line it does not mark goes on with the paragraph,
+  // even after a 。 at the line's end:
+  // - an indent opens a paragraph ("…控制在3%左右。" / "PM2.5平均浓度、单位GDP能耗下降率完成省定目标。");
+  // - a blank line sets it apart, after a full line ("…钟山区被列为全省主体功能区6个重点开发区之一。" /
+  //   "发出“美丽凉都拒绝污染”强音，…"), but not a short line (a signature, a date, a title) nor one that
+  //   opens with a label (注1：)
+  const laidOutAsContinuing =
+    (layout.indentOpensParagraphs && !b.indented) ||
+    (layout.blankSeparatedWidth !== null &&
+      previousLength >= layout.blankSeparatedWidth &&
+      !b.blankBefore &&
+      !b.droppedBefore &&
+      bPlain.length >= LONG_LINE &&
+      !/^[^，。：:]{1,6}[：:]/.test(bPlain));
+  if (laidOutAsContinuing && SENTENCE_END.test(aPlain) && !/[：:]$/.test(aPlain) && !opensPartOrItem(bPlain)) return true;
   // a ratio broken at a line end: 三次产业比例调整到7.1：57.5： / 35.4；
   if (/\d[：:]$/.test(aPlain) && /^\d/.test(bPlain) && (/\d[：:]\d+(?:\.\d+)?[：:]$/.test(aPlain) || /^\d+(?:\.\d+)?[：:]\d/.test(bPlain))) return true;
   // in a wrapped text, a line that ends at a ； is a clause of a sentence that goes on ("规模以上工业实现

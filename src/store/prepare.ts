@@ -68,12 +68,10 @@ export interface BatchItem {
 
 /** With `pairs: false`, the batch's pairs are left to the writer (see PreparedBatch.pairs). */
 export function prepareBatch(items: BatchItem[], opts: { pairs: boolean } = { pairs: true }): PreparedBatch {
-  const segment = opts.pairs ? new SegmentBuilder() : null;
   let ordinals = 0;
   const documents = items.map(({ doc, extraction = null, sourceHash = null, termCounts }): PreparedDocument => {
     const firstOrdinal = ordinals;
     ordinals += doc.sentences.length;
-    if (segment) for (const s of doc.sentences) segment.add(doc.text.slice(s.start, s.end));
     const sentences = packSentences(doc.sentences);
     return {
       hash: doc.hash,
@@ -98,7 +96,7 @@ export function prepareBatch(items: BatchItem[], opts: { pairs: boolean } = { pa
       termCounts: termCounts === undefined ? bundledTermCounts({ text: doc.text, sentences, sections: doc.sections }) : termCounts,
     };
   });
-  return { documents, sentenceCount: ordinals, pairs: segment?.occurrences() ?? null };
+  return { documents, sentenceCount: ordinals, pairs: opts.pairs ? collectPairs(documents) : null };
 }
 
 /** The character pairs of prepared documents, their sentences numbered from 0 across them in order. */
