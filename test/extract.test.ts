@@ -1103,3 +1103,30 @@ test('a paragraph that presents the plan’s outline (《纲要》提出…主�
   const broken = extractFigures(analyseDocument({ ...raw, text: raw.text.replace(/。(二是|三是|四是)/g, '。\n$1') }));
   assert.deepEqual(find(broken.targets, 'digital_economy_share', 'level'), []);
 });
+
+test('直接利用外资 and 利用外资 are the foreign investment received; what was contracted (合同额, 新签协议) is not (阜新 2014, 天津 2005, 浙江 1992)', async () => {
+  // 阜新 2014: "主要预期目标是：…直接利用外资2.46亿美元，增长20%；…"
+  const fuxin = await reportExtraction('city', '阜新市', '2014.md');
+  const fdiTargets = fuxin.targets.filter((t) => t.metric === 'fdi_actual');
+  assert.deepEqual(fdiTargets.map((t) => [t.quantity, t.value, t.unit]), [['level', 2.46, '亿美元'], ['growth', 20, '%']]);
+  // 天津 2005: "直接利用外资合同额55.9亿美元，实际直接利用外资24.7亿美元，分别增长…"
+  const tianjin = await reportExtraction('city', '天津市', '2005.md');
+  assert.deepEqual(find(tianjin.actuals, 'fdi_actual', 'level').map((a) => a.value), [24.7]);
+  // 浙江 1992: "利用外资新签协议金额达到3.83亿美元，比上年增长54.5%"
+  const zhejiang = await reportExtraction('province', '浙江省', '1992.md');
+  assert.ok(!zhejiang.actuals.some((a) => a.metric === 'fdi_actual' && [3.83, 54.5].includes(a.value!)));
+});
+
+test('figures of no canonical metric: a list "A、B、C分别增长x、y、z" gives each name its figure, and "X 2.76亿美元，增长20%" gives X its growth (毕节 2023, 阜新 2014)', async () => {
+  // 毕节 2023: "一产、二产、三产增加值分别增长4.5%、9.5%、8%左右"
+  const bijie = await reportExtraction('city', '毕节市', '2023.md');
+  const sectors = bijie.targets.filter((t) => t.metric === 'other' && /^[一二三]产/.test(t.label));
+  assert.deepEqual(
+    sectors.map((t) => [t.label, t.quantity, t.value, t.modifier]),
+    [['一产增加值', 'growth', 4.5, 'point'], ['二产增加值', 'growth', 9.5, 'point'], ['三产增加值', 'growth', 8, 'around']],
+  );
+  // 阜新 2014: "出口总额2.76亿美元，增长20%"
+  const fuxin = await reportExtraction('city', '阜新市', '2014.md');
+  const exports = fuxin.targets.filter((t) => t.metric === 'other' && t.label === '出口总额');
+  assert.deepEqual(exports.map((t) => [t.quantity, t.value, t.unit]), [['level', 2.76, '亿美元'], ['growth', 20, '%']]);
+});

@@ -13,7 +13,7 @@ import type { AnalysedDocument, Sentence } from '../types.ts';
 /** What extraction reads of an analysed document: its text, metadata and structure. */
 export type ExtractionInput = Pick<AnalysedDocument, 'text' | 'metadata' | 'sections' | 'paragraphs' | 'sentences'>;
 import { findQuantities, type Quantity as Figure } from '../numbers/quantities.ts';
-import { clauseStart, findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
+import { SHARED_HEADS, clauseStart, findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
 import { targetYearOf } from '../structure/metadata.ts';
 import { periodTitles } from '../structure/sections.ts';
 import { gazetteer } from '../structure/gazetteer.ts';
@@ -746,7 +746,16 @@ const TRAILING_WORDS = /(同比|比上年|分别|达到|达|为|增长|下降|�
  * A figure that belongs to no canonical metric, with the words before it as its label
  * ("万人有效发明专利拥有量达到60件" → 万人有效发明专利拥有量). Null when there is no label to give.
  */
-function otherFigure(text: string, from: number, q: Figure): { label: string; start: number; gap: string; quantity: Quantity } | null {
+interface OtherFigure {
+  label: string;
+  /** Where the label starts. */
+  start: number;
+  /** The words between the label and the figure. */
+  gap: string;
+  quantity: Quantity;
+}
+
+function otherFigure(text: string, from: number, q: Figure): OtherFigure | null {
   const start = clauseStart(text, from, q.start);
   const before = text.slice(start, q.start);
   const lead = LEADING_WORDS.exec(before)?.[0].length ?? 0;
@@ -1283,21 +1292,70 @@ function qualitativeTarget(d: DocumentScope, sc: SentenceScope, m: MetricMention
   }
 }
 
+/** Between two figures of one list: a separator, after the first figure's modifier. */
+const NEXT_IN_LIST = /^\s*[、和及与]\s*$/;
+
+const LIST_SEPARATOR = /[、和及与]/;
+
+/**
+ * The names of a list ("一产、二产、三产增加值"), each with the head noun the last one ends with; null when
+ * the names cannot be told apart from their head ("畜禽粪污、秸秆综合利用率": 畜禽粪污 alone names no figure).
+ */
+function listNames(label: string): string[] | null {
+  const names = label.split(LIST_SEPARATOR);
+  const last = names[names.length - 1];
+  const head = SHARED_HEADS.find((h) => last.endsWith(h) && last.length > h.length);
+  if (head) return names.map((n) => (n.endsWith(head) ? n : n + head));
+  return names.every((n) => n.length <= 2) ? names : null;
+}
+
 /** Numeric figures of the passage and the review that no canonical metric took, as `other` records. */
 function otherFigures(d: DocumentScope, sc: SentenceScope, out: Collected, used: Set<number>): void {
   const { text } = d;
   const { context, from } = sc;
-  for (const q of sc.figures) {
-    if (used.has(q.start)) continue;
-    const other = otherFigure(text, from, q);
+  const free = sc.figures.filter((q) => !used.has(q.start));
+  // the figure before, while a list of figures or a level's clauses go on
+  let previous: { q: Figure; other: OtherFigure } | null = null;
+  for (let i = 0; i < free.length; i++) {
+    const q = free[i];
+    const before = previous as { q: Figure; other: OtherFigure } | null;
+    previous = null;
+    let other = otherFigure(text, from, q);
+    const between = before && sc.figures[sc.figures.indexOf(q) - 1] === before.q ? text.slice(modifierEnd(text, before.q), q.start) : null;
+    if (other) {
+      // "一产、二产、三产分别增长4%左右、8%以上、5.5%左右": a list of as many names as figures, each figure its name's
+      let run = 1;
+      while (i + run < free.length && free[i + run] === sc.figures[sc.figures.indexOf(q) + run] && NEXT_IN_LIST.test(text.slice(modifierEnd(text, free[i + run - 1]), free[i + run].start))) run++;
+      // (names that cannot be told apart give each figure the whole list's name)
+      if (run > 1 && /分别/.test(other.gap) && other.label.split(LIST_SEPARATOR).length === run && !/\d/.test(other.label)) {
+        const names = listNames(other.label);
+        const written = other.label.split(LIST_SEPARATOR);
+        for (let k = 0; k < run; k++) {
+          const start = names ? other.start + written.slice(0, k).reduce((n, w) => n + w.length + 1, 0) : other.start;
+          pushOther(d, sc, out, free[i + k], { ...other, label: names ? names[k] : other.label, start });
+        }
+        i += run - 1;
+        continue;
+      }
+    } else if (!other && before && before.other.quantity === 'level' && q.baseUnit === '%' && between !== null && /^[^，,；;。]*[，,][^，,；;。]*$/.test(between)) {
+      // "直接利用外资2.46亿美元，增长20%": the growth of the level just given
+      const gap = text.slice(clauseStart(text, from, q.start), q.start);
+      if (/^(?:比上年|同比|较上年)?(?:增长|下降|减少|降低)$/.test(gap)) other = { ...before.other, gap, quantity: 'growth' };
+    }
     if (!other) continue;
-    const record: FigureRecord = {
-      kind: context === 'review' ? 'actual' : 'target', metric: 'other', label: other.label, quantity: other.quantity,
-      value: q.value, value2: q.value2, unit: q.unit || null, modifier: context === 'review' ? null : modifierOf(text, q, other.gap),
-      stretch: false, year: sc.yearFor, estimated: sc.estimated, start: other.start, end: modifierEnd(text, q), sentence: sc.s.index, section: sc.s.section,
-    };
-    (context === 'review' ? out.otherActuals : out.otherTargets).push(record);
+    pushOther(d, sc, out, q, other);
+    previous = { q, other };
   }
+}
+
+function pushOther(d: DocumentScope, sc: SentenceScope, out: Collected, q: Figure, other: OtherFigure): void {
+  const { context } = sc;
+  const record: FigureRecord = {
+    kind: context === 'review' ? 'actual' : 'target', metric: 'other', label: other.label, quantity: other.quantity,
+    value: q.value, value2: q.value2, unit: q.unit || null, modifier: context === 'review' ? null : modifierOf(d.text, q, other.gap),
+    stretch: false, year: sc.yearFor, estimated: sc.estimated, start: other.start, end: modifierEnd(d.text, q), sentence: sc.s.index, section: sc.s.section,
+  };
+  (context === 'review' ? out.otherActuals : out.otherTargets).push(record);
 }
 
 export function extractFigures(doc: ExtractionInput): Extraction {

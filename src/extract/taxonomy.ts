@@ -19,6 +19,7 @@ interface MetricsFile {
   metrics: Array<{ id: string; kind: MetricKind; units: UnitFamily[]; aliases: string[]; growth_aliases?: string[]; default_quantity?: Quantity }>;
   shares: Array<{ id: string; numerator: string[]; denominator: string[] }>;
   left_context: string[];
+  other_names: string[];
   short_names: { names: string[]; followed_by: string[] };
   zones: string[];
 }
@@ -64,7 +65,8 @@ function load() {
     for (const a of m.aliases) aliasToMetric.set(a, { metric: m.id, growthOnly: false });
     for (const a of m.growth_aliases ?? []) aliasToMetric.set(a, { metric: m.id, growthOnly: true });
   }
-  const aliasPattern = new RegExp(alternation([...aliasToMetric.keys()]), 'g');
+  const otherNames = new Set(file.other_names);
+  const aliasPattern = new RegExp(alternation([...aliasToMetric.keys(), ...otherNames]), 'g');
 
   // Shares: "A占B(的)比重", A a numerator phrase or a metric alias, B a denominator.
   const numeratorWords = new Map<string, string>();
@@ -82,6 +84,7 @@ function load() {
     metrics,
     aliasToMetric,
     aliasPattern,
+    otherNames,
     numeratorWords,
     denominatorOf,
     numeratorPattern: new RegExp(`(${alternation([...numeratorWords.keys()])})$`),
@@ -147,7 +150,7 @@ export function clauseStart(text: string, from: number, at: number): number {
 }
 
 /** Head nouns a list of names may share ("农业、规模以上工业、服务业增加值"), and the longest item of such a list. */
-const SHARED_HEADS = ['增加值'];
+export const SHARED_HEADS = ['增加值'];
 const SHARED_ITEM_MAX = 8;
 
 /**
@@ -161,13 +164,14 @@ export function findMentions(text: string, from: number, to: number): MetricMent
 
   taxonomy.aliasPattern.lastIndex = 0;
   for (let m = taxonomy.aliasPattern.exec(slice); m; m = taxonomy.aliasPattern.exec(slice)) {
+    if (taxonomy.otherNames.has(m[0])) continue;
     const start = from + m.index;
     const end = start + m[0].length;
     const before = text.slice(Math.max(from, start - 6), start);
     const prevChar = before.slice(-1);
     if (prevChar && /[\u4e00-\u9fa5A-Za-z]/.test(prevChar) && !taxonomy.leftContext.test(before)) continue;
-    // 工业增加值率, 生产总值比重: a rate or share of the metric, not the metric
-    if (/^(率|比重|占比|指数|弹性|能耗|密度|贡献|拉动|的贡献|的拉动)/.test(text.slice(end, end + 3))) continue;
+    // 工业增加值率, 生产总值比重: a rate or share of the metric, not the metric; 直接利用外资合同额, 利用外资新签协议金额: what was contracted
+    if (/^(率|比重|占比|指数|弹性|能耗|密度|贡献|拉动|的贡献|的拉动|合同|协议|新签)/.test(text.slice(end, end + 3))) continue;
     // 进出口报关单: a short name that heads a longer noun
     if (taxonomy.shortNames.has(m[0]) && /^[\u4e00-\u9fa5]/.test(text.slice(end, end + 1)) && !taxonomy.shortNameFollowers.test(text.slice(end, end + 4))) continue;
     const { metric, growthOnly } = taxonomy.aliasToMetric.get(m[0])!;
