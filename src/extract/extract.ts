@@ -742,10 +742,6 @@ function respectivelyLists(text: string, from: number, to: number, mentions: Met
 const LEADING_WORDS = /^(全年|预计|实现|完成|其中|全市|全区|全县|全省|全国|我市|我区|我县|我省|累计|新增|共|并|同时|另外|此外|今年|力争|争取|确保|推动|促进|继续|保持)+/;
 const TRAILING_WORDS = /(同比|比上年|分别|达到|达|为|增长|下降|降低|减少|提高|提升|突破|超过|超|增加|增至|控制在|保持在|保持|不低于|不超过|约|近|以上|左右|均|总量|规模)+$/;
 
-/**
- * A figure that belongs to no canonical metric, with the words before it as its label
- * ("万人有效发明专利拥有量达到60件" → 万人有效发明专利拥有量). Null when there is no label to give.
- */
 interface OtherFigure {
   label: string;
   /** Where the label starts. */
@@ -755,6 +751,10 @@ interface OtherFigure {
   quantity: Quantity;
 }
 
+/**
+ * A figure that belongs to no canonical metric, with the words before it as its label
+ * ("万人有效发明专利拥有量达到60件" → 万人有效发明专利拥有量). Null when there is no label to give.
+ */
 function otherFigure(text: string, from: number, q: Figure): OtherFigure | null {
   const start = clauseStart(text, from, q.start);
   const before = text.slice(start, q.start);
@@ -1312,24 +1312,25 @@ function listNames(label: string): string[] | null {
 /** Numeric figures of the passage and the review that no canonical metric took, as `other` records. */
 function otherFigures(d: DocumentScope, sc: SentenceScope, out: Collected, used: Set<number>): void {
   const { text } = d;
-  const { context, from } = sc;
+  const { from } = sc;
   const free = sc.figures.filter((q) => !used.has(q.start));
-  // the figure before, while a list of figures or a level's clauses go on
+  /** The text between a figure (and its modifier) and the next one of the sentence; null when another comes between. */
+  const between = (a: Figure, b: Figure) => (sc.figures.indexOf(b) === sc.figures.indexOf(a) + 1 ? text.slice(modifierEnd(text, a), b.start) : null);
+  // the figure before and its record's name, while a level's clauses go on
   let previous: { q: Figure; other: OtherFigure } | null = null;
   for (let i = 0; i < free.length; i++) {
     const q = free[i];
     const before = previous as { q: Figure; other: OtherFigure } | null;
     previous = null;
     let other = otherFigure(text, from, q);
-    const between = before && sc.figures[sc.figures.indexOf(q) - 1] === before.q ? text.slice(modifierEnd(text, before.q), q.start) : null;
     if (other) {
-      // "一产、二产、三产分别增长4%左右、8%以上、5.5%左右": a list of as many names as figures, each figure its name's
+      // "一产、二产、三产分别增长4%左右、8%以上、5.5%左右": a list of as many names as figures, each figure its
+      // name's; names that cannot be told apart give each figure the whole list's name
       let run = 1;
-      while (i + run < free.length && free[i + run] === sc.figures[sc.figures.indexOf(q) + run] && NEXT_IN_LIST.test(text.slice(modifierEnd(text, free[i + run - 1]), free[i + run].start))) run++;
-      // (names that cannot be told apart give each figure the whole list's name)
-      if (run > 1 && /分别/.test(other.gap) && other.label.split(LIST_SEPARATOR).length === run && !/\d/.test(other.label)) {
+      while (i + run < free.length && NEXT_IN_LIST.test(between(free[i + run - 1], free[i + run]) ?? '')) run++;
+      const written = other.label.split(LIST_SEPARATOR);
+      if (run > 1 && /分别/.test(other.gap) && written.length === run && !/\d/.test(other.label)) {
         const names = listNames(other.label);
-        const written = other.label.split(LIST_SEPARATOR);
         for (let k = 0; k < run; k++) {
           const start = names ? other.start + written.slice(0, k).reduce((n, w) => n + w.length + 1, 0) : other.start;
           pushOther(d, sc, out, free[i + k], { ...other, label: names ? names[k] : other.label, start });
@@ -1337,7 +1338,7 @@ function otherFigures(d: DocumentScope, sc: SentenceScope, out: Collected, used:
         i += run - 1;
         continue;
       }
-    } else if (!other && before && before.other.quantity === 'level' && q.baseUnit === '%' && between !== null && /^[^，,；;。]*[，,][^，,；;。]*$/.test(between)) {
+    } else if (before?.other.quantity === 'level' && q.baseUnit === '%' && ONE_CLAUSE_ON.test(between(before.q, q) ?? '')) {
       // "直接利用外资2.46亿美元，增长20%": the growth of the level just given
       const gap = text.slice(clauseStart(text, from, q.start), q.start);
       if (/^(?:比上年|同比|较上年)?(?:增长|下降|减少|降低)$/.test(gap)) other = { ...before.other, gap, quantity: 'growth' };
@@ -1348,6 +1349,10 @@ function otherFigures(d: DocumentScope, sc: SentenceScope, out: Collected, used:
   }
 }
 
+/** From one figure to a figure of the next clause: one comma between. */
+const ONE_CLAUSE_ON = /^[^，,；;。]*[，,][^，,；;。]*$/;
+
+/** An `other` record of a figure: a target, or an actual in the review. */
 function pushOther(d: DocumentScope, sc: SentenceScope, out: Collected, q: Figure, other: OtherFigure): void {
   const { context } = sc;
   const record: FigureRecord = {
