@@ -1104,7 +1104,7 @@ test('a paragraph that presents the plan’s outline (《纲要》提出…主�
   assert.deepEqual(find(broken.targets, 'digital_economy_share', 'level'), []);
 });
 
-test('直接利用外资 and 利用外资 are the foreign investment received; what was contracted (合同额, 新签协议) is not (阜新 2014, 天津 2005, 浙江 1992)', async () => {
+test('直接利用外资, 利用外资 and 使用外资 are the foreign investment received; what was contracted (合同额, 新签协议) is not (阜新 2014, 天津 2005, 浙江 1992)', async () => {
   // 阜新 2014: "主要预期目标是：…直接利用外资2.46亿美元，增长20%；…"
   const fuxin = await reportExtraction('city', '阜新市', '2014.md');
   const fdiTargets = fuxin.targets.filter((t) => t.metric === 'fdi_actual');
@@ -1112,6 +1112,9 @@ test('直接利用外资 and 利用外资 are the foreign investment received; w
   // 天津 2005: "直接利用外资合同额55.9亿美元，实际直接利用外资24.7亿美元，分别增长…"
   const tianjin = await reportExtraction('city', '天津市', '2005.md');
   assert.deepEqual(find(tianjin.actuals, 'fdi_actual', 'level').map((a) => a.value), [24.7]);
+  // 十堰 2022: "主要预期目标是：…使用外资增长12%；…"
+  const shiyan = await reportExtraction('city', '十堰市', '2022.md');
+  assert.deepEqual(find(shiyan.targets, 'fdi_actual', 'growth').map((t) => t.value), [12]);
   // 浙江 1992: "利用外资新签协议金额达到3.83亿美元，比上年增长54.5%"
   const zhejiang = await reportExtraction('province', '浙江省', '1992.md');
   assert.ok(!zhejiang.actuals.some((a) => a.metric === 'fdi_actual' && [3.83, 54.5].includes(a.value!)));
@@ -1129,4 +1132,13 @@ test('figures of no canonical metric: a list "A、B、C分别增长x、y、z" gi
   const fuxin = await reportExtraction('city', '阜新市', '2014.md');
   const exports = fuxin.targets.filter((t) => t.metric === 'other' && t.label === '出口总额');
   assert.deepEqual(exports.map((t) => [t.quantity, t.value, t.unit]), [['level', 2.76, '亿美元'], ['growth', 20, '%']]);
+});
+
+test('a 力争 figure is a stretch of the base beside it only when it goes beyond it (衢州 2023, 宁夏 2024)', async () => {
+  // 衢州 2023: "规上工业总产值和增加值分别突破3500亿元" and, for 智造新城, "力争规上工业产值突破2000亿元"
+  const quzhou = await reportExtraction('city', '衢州市', '2023.md');
+  assert.deepEqual(quzhou.targets.filter((t) => t.metric === 'industrial_output').map((t) => [t.value, t.stretch]), [[3500, false]]);
+  // 宁夏 2024: "地区生产总值增长6%左右，力争达到6%以上": the same figure with a stronger modifier
+  const ningxia = await reportExtraction('province', '宁夏回族自治区', '2024.md');
+  assert.deepEqual(find(ningxia.targets, 'gdp', 'growth').map((t) => [t.value, t.modifier, t.stretch]), [[6, 'around', false], [6, 'at_least', true]]);
 });

@@ -12,7 +12,7 @@ import type { AnalysedDocument, Sentence } from '../types.ts';
 
 /** What extraction reads of an analysed document: its text, metadata and structure. */
 export type ExtractionInput = Pick<AnalysedDocument, 'text' | 'metadata' | 'sections' | 'paragraphs' | 'sentences'>;
-import { findQuantities, type Quantity as Figure } from '../numbers/quantities.ts';
+import { findQuantities, toBase, type Quantity as Figure } from '../numbers/quantities.ts';
 import { SHARED_HEADS, clauseStart, findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
 import { targetYearOf } from '../structure/metadata.ts';
 import { periodTitles } from '../structure/sections.ts';
@@ -1410,9 +1410,15 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   // 力争 figures are stretch figures only beside a base figure for the same metric and quantity, in
   // the same paragraph: "力争新增城镇就业44万人以上" in one task section and another section's
   // "南疆…城镇新增就业11万人" are two targets, not a base and its stretch
+  // and only when they go beyond it ("增长6%左右，力争达到6%以上" does; a park's "力争规模工业总产值增长10%以上"
+  // after the city's "增长12%以上" is no stretch of it)
   const paragraphOf = (r: FigureRecord) => doc.sentences[r.sentence]?.paragraph;
+  const beyond = (t: FigureRecord, base: FigureRecord) => {
+    const [value, baseValue] = [toBase(t.value!, t.unit), toBase(base.value!, base.unit)];
+    return value === baseValue ? t.modifier !== base.modifier : base.modifier === 'at_most' ? value < baseValue : value > baseValue;
+  };
   for (const t of out.stretchCandidates) {
-    if (targets.some((o) => o !== t && !out.stretchCandidates.has(o) && o.metric === t.metric && o.quantity === t.quantity && o.value !== null && paragraphOf(o) === paragraphOf(t))) t.stretch = true;
+    if (targets.some((o) => o !== t && !out.stretchCandidates.has(o) && o.metric === t.metric && o.quantity === t.quantity && o.value !== null && paragraphOf(o) === paragraphOf(t) && t.value !== null && beyond(t, o))) t.stretch = true;
   }
 
   // the passage's figure for a metric wins over the task sections'
