@@ -103,6 +103,22 @@ test('KWIC gives each occurrence with its context and offsets', () => {
   assert.ok(lines.some((l: any) => l.region.endsWith('虎丘区') && text.includes(l.term + l.right.slice(0, 3))));
 });
 
+test('KWIC windows are the normalised text around each hit, inside a paragraph and across its ends', () => {
+  const window = 30;
+  const lines = json(['kwic', '发展', '--window', String(window), '--limit', '300']);
+  assert.equal(lines.length, 300);
+  const texts = new Map<number, string>();
+  let crossing = 0;
+  for (const l of lines) {
+    if (!texts.has(l.docId)) texts.set(l.docId, gwr(['show', String(l.docId), '--text', '--db', db]).stdout);
+    const around = texts.get(l.docId)!.slice(Math.max(0, l.start - window), l.end + window);
+    assert.equal(l.left + l.term + l.right, around.replace(/\n/g, ' '));
+    if (around.includes('\n')) crossing++;
+  }
+  // windows cut from the hit's sentences and windows cut from the document's text beyond its paragraph
+  assert.ok(crossing > 20 && crossing < lines.length - 20, `${crossing} of ${lines.length} cross a paragraph's end`);
+});
+
 test('spread: first appearance and use of a term by year', () => {
   const s = json(['spread', '新质生产力']);
   assert.equal(s.first.year, 2024);

@@ -135,12 +135,15 @@ export interface KwicLine {
 export function kwic(db: Database.Database, term: string, window: number, filter: DocumentFilter, limit = Infinity): KwicLine[] {
   const docs = filteredDocuments(db, filter);
   const hits = termHits(db, term, docs, limit);
-  // one substr a line: the line's window of the text, cut into left, term and right here
+  const fromSentences = neighbourText(db, hits);
+  // a window beyond the hit's paragraph or its neighbours is one substr of the document's text (each
+  // loads the whole text: 200 of them were half of a KWIC over the corpus)
   const windowOf = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
   return hits.map((h) => {
     const d = docs.get(h.docId)!;
     const leftStart = Math.max(0, h.start - window);
-    const text = windowOf.get(leftStart + 1, h.end + window - leftStart, h.docId) as string;
+    const rightEnd = Math.min(d.chars, h.end + window);
+    const text = fromSentences(h.sentenceId, leftStart, rightEnd) ?? (windowOf.get(leftStart + 1, rightEnd - leftStart, h.docId) as string);
     return {
       docId: h.docId,
       region: d.region,
@@ -153,6 +156,39 @@ export function kwic(db: Database.Database, term: string, window: number, filter
       right: text.slice(h.end - leftStart).replace(/\n/g, ' '),
     };
   });
+}
+
+/**
+ * The text of [from, to) cut from the hits' sentences and the sentence on each side of them, or null
+ * when it reaches beyond those or beyond the paragraph (a paragraph's sentences tile it; what lies
+ * between paragraphs, a line break or a heading, is in no sentence).
+ */
+function neighbourText(db: Database.Database, hits: TermHit[]): (sentenceId: number, from: number, to: number) => string | null {
+  const ids = new Set<number>();
+  for (const h of hits) for (let id = h.sentenceId - 1; id <= h.sentenceId + 1; id++) ids.add(id);
+  type Row = [id: number, docId: number, paragraph: number, start: number, end: number, text: string];
+  const rows = new Map<number, Row>();
+  for (const r of rowsForIds<Row>(db, 'SELECT id, doc_id, paragraph, start, end, text FROM sentences WHERE id IN (SELECT value FROM json_each(?))', [...ids], true)) rows.set(r[0], r);
+  return (sentenceId, from, to) => {
+    const own = rows.get(sentenceId);
+    if (!own) return null;
+    const inParagraph = (r: Row | undefined): r is Row => r !== undefined && r[1] === own[1] && r[2] === own[2];
+    let first = own;
+    let last = own;
+    while (first[3] > from) {
+      const before = rows.get(first[0] - 1);
+      if (!inParagraph(before)) return null;
+      first = before;
+    }
+    while (last[4] < to) {
+      const after = rows.get(last[0] + 1);
+      if (!inParagraph(after)) return null;
+      last = after;
+    }
+    let text = '';
+    for (let id = first[0]; id <= last[0]; id++) text += rows.get(id)![5];
+    return text.slice(from - first[3], to - first[3]);
+  };
 }
 
 export interface Spread {
