@@ -189,3 +189,26 @@ test('a version 8 database is migrated: its dictionary counts (JSON objects) and
     store.close();
   }
 });
+
+test("a dictionary's stored counts are kept per connection until the database changes, through this connection or another", () => {
+  const file = join(dir, 'kept-counts.db');
+  const writer = new Store(file);
+  const reader = new Store(file, { readonly: true });
+  const dictionary = bundledDictionaries()[0];
+  writer.addDocument(docs[0], extractFigures(docs[0]));
+  const once = dictionaryIndex(reader.db, dictionary, {});
+  assert.equal(dictionaryIndex(writer.db, dictionary, {}).length, 1);
+  assert.deepEqual(dictionaryIndex(reader.db, dictionary, {}), once);
+  // a document added through the writer is in both connections' next index, with its stored counts
+  writer.addDocument(docs[1], extractFigures(docs[1]));
+  for (const db of [writer.db, reader.db]) {
+    const rows = dictionaryIndex(db, dictionary, {});
+    assert.equal(rows.length, 2);
+    assert.ok(rows.every((r) => r.hits > 0));
+  }
+  // a document deleted through the writer is gone from the reader's next index
+  writer.db.prepare('DELETE FROM documents WHERE id = (SELECT min(id) FROM documents)').run();
+  assert.equal(dictionaryIndex(reader.db, dictionary, {}).length, 1);
+  reader.close();
+  writer.close();
+});

@@ -19,7 +19,7 @@ const titles = new WeakMap<Database.Database, { version: string; value: Map<numb
  * `build()`'s value for this connection, kept in `cache` until another connection commits
  * (`data_version` moves) or this one writes (`total_changes()` moves).
  */
-function keptUntilChange<T>(cache: WeakMap<Database.Database, { version: string; value: T }>, db: Database.Database, build: () => T): T {
+export function keptUntilChange<T>(cache: WeakMap<Database.Database, { version: string; value: T }>, db: Database.Database, build: () => T): T {
   const version = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
   const cached = cache.get(db);
   if (cached?.version === version) return cached.value;
