@@ -13,7 +13,7 @@ import type { AnalysedDocument, Sentence } from '../types.ts';
 /** What extraction reads of an analysed document: its text, metadata and structure. */
 export type ExtractionInput = Pick<AnalysedDocument, 'text' | 'metadata' | 'sections' | 'paragraphs' | 'sentences'>;
 import { findQuantities, toBase, type Quantity as Figure } from '../numbers/quantities.ts';
-import { SHARED_HEADS, clauseStart, findMentions, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
+import { clauseStart, findMentions, sharedHead, taxonomy, type MetricMention, type Quantity } from './taxonomy.ts';
 import { targetYearOf } from '../structure/metadata.ts';
 import { periodTitles } from '../structure/sections.ts';
 import { gazetteer } from '../structure/gazetteer.ts';
@@ -1298,15 +1298,14 @@ const NEXT_IN_LIST = /^\s*[、和及与]\s*$/;
 const LIST_SEPARATOR = /[、和及与]/;
 
 /**
- * The names of a list ("一产、二产、三产增加值"), each with the head noun the last one ends with; null when
- * the names cannot be told apart from their head ("畜禽粪污、秸秆综合利用率": 畜禽粪污 alone names no figure).
+ * The names of a list as written ("一产", "二产", "三产增加值"), each with the head noun the last one ends
+ * with; null when the names cannot be told apart from their head ("畜禽粪污、秸秆综合利用率": 畜禽粪污
+ * alone names no figure).
  */
-function listNames(label: string): string[] | null {
-  const names = label.split(LIST_SEPARATOR);
-  const last = names[names.length - 1];
-  const head = SHARED_HEADS.find((h) => last.endsWith(h) && last.length > h.length);
-  if (head) return names.map((n) => (n.endsWith(head) ? n : n + head));
-  return names.every((n) => n.length <= 2) ? names : null;
+function listNames(written: string[]): string[] | null {
+  const head = sharedHead(written[written.length - 1]);
+  if (head) return written.map((n) => (n.endsWith(head) ? n : n + head));
+  return written.every((n) => n.length <= 2) ? written : null;
 }
 
 /** Numeric figures of the passage and the review that no canonical metric took, as `other` records. */
@@ -1326,11 +1325,14 @@ function otherFigures(d: DocumentScope, sc: SentenceScope, out: Collected, used:
     if (other) {
       // "一产、二产、三产分别增长4%左右、8%以上、5.5%左右": a list of as many names as figures, each figure its
       // name's; names that cannot be told apart give each figure the whole list's name
-      let run = 1;
-      while (i + run < free.length && NEXT_IN_LIST.test(between(free[i + run - 1], free[i + run]) ?? '')) run++;
+      // (the figures that follow are counted only for a label that can be such a list)
       const written = other.label.split(LIST_SEPARATOR);
-      if (run > 1 && /分别/.test(other.gap) && written.length === run && !/\d/.test(other.label)) {
-        const names = listNames(other.label);
+      let run = 1;
+      if (written.length > 1 && /分别/.test(other.gap) && !/\d/.test(other.label)) {
+        while (i + run < free.length && NEXT_IN_LIST.test(between(free[i + run - 1], free[i + run]) ?? '')) run++;
+      }
+      if (run > 1 && written.length === run) {
+        const names = listNames(written);
         for (let k = 0; k < run; k++) {
           const start = names ? other.start + written.slice(0, k).reduce((n, w) => n + w.length + 1, 0) : other.start;
           pushOther(d, sc, out, free[i + k], { ...other, label: names ? names[k] : other.label, start });

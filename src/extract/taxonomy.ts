@@ -150,8 +150,13 @@ export function clauseStart(text: string, from: number, at: number): number {
 }
 
 /** Head nouns a list of names may share ("农业、规模以上工业、服务业增加值"), and the longest item of such a list. */
-export const SHARED_HEADS = ['增加值'];
+const SHARED_HEADS = ['增加值'];
 const SHARED_ITEM_MAX = 8;
+
+/** The head noun a list's last name ends with and the names before it share (服务业增加值 → 增加值), if any. */
+export function sharedHead(lastName: string): string | undefined {
+  return SHARED_HEADS.find((h) => lastName.endsWith(h) && lastName.length > h.length);
+}
 
 /**
  * Metric names in text[from, to). A name directly after a Chinese character that is not one of the
@@ -217,7 +222,7 @@ export function findMentions(text: string, from: number, to: number): MetricMent
   // "农业、规模以上工业、服务业增加值分别增长7%、11%和10.5%": the items before the last name share its
   // head noun; an item that makes a metric's name with it (规模以上工业 + 增加值) names that metric
   for (const last of [...mentions]) {
-    const head = SHARED_HEADS.find((h) => last.label.endsWith(h) && last.label.length > h.length);
+    const head = sharedHead(last.label);
     if (!head) continue;
     let end = last.start;
     while (end > from && /[、和及]/.test(text[end - 1])) {
