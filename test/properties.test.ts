@@ -7,6 +7,9 @@ import { findQuantities } from '../src/numbers/quantities.ts';
 import { parseChineseNumber } from '../src/numbers/chinese.ts';
 import { normaliseText } from '../src/normalize/normalize.ts';
 import { mapToRuns, originalDelta, restoreOriginal, runsToMap, toOriginalRange } from '../src/normalize/mapped-text.ts';
+import { StartIndexedPattern } from '../src/text-search.ts';
+import { readFileSync } from 'node:fs';
+import { SAMPLES, sample } from './helpers.ts';
 
 // A fixed seed keeps CI reproducible; FC_SEED=random (or a number) explores other inputs.
 const seed = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261122);
@@ -87,4 +90,49 @@ test('normalising normalised text changes nothing', () => {
     }),
     { numRuns: 1000 },
   );
+});
+
+/** The matches of a global regex search, as [index, text]. */
+function globalMatches(pattern: RegExp, text: string): Array<[number, string]> {
+  return [...text.matchAll(new RegExp(pattern.source, 'g'))].map((m) => [m.index!, m[0]]);
+}
+
+function indexedMatches(pattern: StartIndexedPattern, text: string): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  for (let m = pattern.find(text); m; m = pattern.find(text, m.index + m[0].length)) out.push([m.index, m[0]]);
+  return out;
+}
+
+test('a pattern searched only from its starts finds what a regex search finds, in reports and in any text', () => {
+  // figures (one-character starts, a second figure after a dash) and names that overlap (two-character
+  // starts; 地区生产总值 and 生产总值 both start inside 地区生产总值增长)
+  const figure = /(百分之)?(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)(亿元|万人|%|个百分点)?(?:(?:-|至)(\d+(?:\.\d+)?)(%)?)?/;
+  const names = /地区生产总值|生产总值|一般公共预算收入|城镇新增就业|进出口总额|进出口/;
+  const patterns: Array<[RegExp, StartIndexedPattern]> = [
+    [figure, new StartIndexedPattern(figure, [...'百0123456789一二两三四五六七八九十'])],
+    [names, new StartIndexedPattern(names, ['地区生产总值', '生产总值', '一般公共预算收入', '城镇新增就业', '进出口总额', '进出口'])],
+  ];
+  for (const name of SAMPLES) {
+    const text = readFileSync(sample(name), 'utf8');
+    for (const [regex, indexed] of patterns) {
+      const expected = globalMatches(regex, text);
+      assert.ok(expected.length > 5, `${name}: the pattern ${regex.source.slice(0, 12)}… is found in the report`);
+      assert.deepEqual(indexedMatches(indexed, text), expected);
+    }
+  }
+  fc.assert(
+    fc.property(reportish, (s) => {
+      for (const [regex, indexed] of patterns) assert.deepEqual(indexedMatches(indexed, s), globalMatches(regex, s));
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('a pattern searched only from its starts replaces what a regex replaces', () => {
+  const names = /地区生产总值|生产总值|进出口/;
+  const indexed = new StartIndexedPattern(names, ['地区生产总值', '生产总值', '进出口']);
+  const text = readFileSync(sample('suzhou-2024'), 'utf8');
+  const expected = text.replace(new RegExp(names.source, 'g'), '');
+  assert.ok(expected.length < text.length);
+  assert.equal(indexed.replaceAll(text, ''), expected);
 });

@@ -8,6 +8,7 @@
 // - The review reports last year's figures: "metric + level, growth" (地区生产总值1150亿元、增长5%),
 //   marked 预计 when estimated (下同 carries the mark forward).
 // - A figure belongs to the metric named before it in its sentence, up to the next metric named.
+import { StartIndexedPattern } from '../text-search.ts';
 import type { AnalysedDocument, Sentence } from '../types.ts';
 
 /** What extraction reads of an analysed document: its text, metadata and structure. */
@@ -362,7 +363,7 @@ function namesSubRegion(prefix: string, own: RegExp): boolean {
   // this one ("城市居民人均可支配收入和农民人均纯收入") or 城市/城镇 on their own
   const rest = prefix.replace(own, '').replace(/地区/g, '');
   // most prefixes name no place at all: the metric names are taken out only when one seems to
-  return PLACE.test(rest) && PLACE.test(rest.replace(taxonomy.aliasPattern, '').replace(/城市|城镇|城乡/g, ''));
+  return PLACE.test(rest) && PLACE.test(taxonomy.aliasPattern.replaceAll(rest, '').replace(/城市|城镇|城乡/g, ''));
 }
 
 /** Enumerators, 其中 and a time that may stand before a sentence's subject ("其中，2021年洋浦经济开发区…", "一是…"). */
@@ -1446,14 +1447,18 @@ function dedupe(records: FigureRecord[], key: (r: FigureRecord) => string): Figu
   return records.filter((r) => seen.get(key(r)) === r);
 }
 
-const COMMITMENT = /(新建|新增|建成|建设|改造|完成|实施|培育|引进|招引|打造|开工|新开工|提供|创建|发放|培训|认定|新改建|改扩建|整治|修复|新开|开通|建立|组建|推出|举办|落实|筹集|新植|植树|造林|治理|提升|盘活)([^，。；、：:\d]{1,16}?)((?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:个|座|所|家|项|条|公里|千米|亩|平方米|万平方米|套|户|辆|台|处|名|人次|人|场|张|千瓦|吨|棵|株|床|间|批|次|栋|幢))(?![\d%])/g;
+/** The verbs a quantified task opens with (in the alternation's order: 新开工 is tried before 新开). */
+const COMMITMENT_VERBS = '新建|新增|建成|建设|改造|完成|实施|培育|引进|招引|打造|开工|新开工|提供|创建|发放|培训|认定|新改建|改扩建|整治|修复|新开|开通|建立|组建|推出|举办|落实|筹集|新植|植树|造林|治理|提升|盘活'.split('|');
+const COMMITMENT = new StartIndexedPattern(
+  new RegExp(`(${COMMITMENT_VERBS.join('|')})` + String.raw`([^，。；、：:\d]{1,16}?)((?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:个|座|所|家|项|条|公里|千米|亩|平方米|万平方米|套|户|辆|台|处|名|人次|人|场|张|千瓦|吨|棵|株|床|间|批|次|栋|幢))(?![\d%])`),
+  COMMITMENT_VERBS,
+);
 
 /** Quantified tasks: 新建消防站3座, 新增学位1.1万个, 建成高标准农田8000亩. */
 export function findCommitments(text: string, from: number, to: number, sentence: number, section: number | null): Commitment[] {
   const out: Commitment[] = [];
   const slice = text.slice(from, to);
-  COMMITMENT.lastIndex = 0;
-  for (let m = COMMITMENT.exec(slice); m; m = COMMITMENT.exec(slice)) {
+  for (let m = COMMITMENT.find(slice); m; m = COMMITMENT.find(slice, m.index + m[0].length)) {
     const figure = findQuantities(m[3])[0];
     if (!figure) continue;
     out.push({

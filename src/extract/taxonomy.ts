@@ -1,5 +1,6 @@
 // The metric taxonomy (data/metrics.yaml) and modifier words (data/modifiers.yaml), and finding
 // metric names in a sentence.
+import { StartIndexedPattern } from '../text-search.ts';
 import { readDataFile } from '../data-files.ts';
 import type { UnitFamily } from '../numbers/quantities.ts';
 
@@ -66,7 +67,8 @@ function load() {
     for (const a of m.growth_aliases ?? []) aliasToMetric.set(a, { metric: m.id, growthOnly: true });
   }
   const otherNames = new Set(file.other_names);
-  const aliasPattern = new RegExp(alternation([...aliasToMetric.keys(), ...otherNames]), 'g');
+  const names = [...aliasToMetric.keys(), ...otherNames];
+  const aliasPattern = new StartIndexedPattern(new RegExp(alternation(names)), names);
 
   // Shares: "A占B(的)比重", A a numerator phrase or a metric alias, B a denominator.
   const numeratorWords = new Map<string, string>();
@@ -167,8 +169,7 @@ export function findMentions(text: string, from: number, to: number): MetricMent
   const slice = text.slice(from, to);
   const mentions: MetricMention[] = [];
 
-  taxonomy.aliasPattern.lastIndex = 0;
-  for (let m = taxonomy.aliasPattern.exec(slice); m; m = taxonomy.aliasPattern.exec(slice)) {
+  for (let m = taxonomy.aliasPattern.find(slice); m; m = taxonomy.aliasPattern.find(slice, m.index + m[0].length)) {
     if (taxonomy.otherNames.has(m[0])) continue;
     const start = from + m.index;
     const end = start + m[0].length;

@@ -2,6 +2,7 @@
 // 两万人, 三分之二, 0.5个百分点. Pure: finds and parses, and never throws.
 import { readDataFile } from '../data-files.ts';
 import { parseChineseNumber } from './chinese.ts';
+import { StartIndexedPattern } from '../text-search.ts';
 
 export type UnitFamily = 'money' | 'persons' | 'mass' | 'percent' | 'households' | 'count' | 'area' | 'length' | 'energy' | 'containers' | 'multiple';
 
@@ -51,10 +52,13 @@ const DASH = String.raw`\s*(?:-|—|–|－|~|～|至|到)\s*`;
 // (thousands separated by full-width commas, as in "人均可支配收入26，530元" and the communiqués of the
 // 1980s, only right before a scale or a unit: elsewhere "，" is a clause's end)
 const WIDE_THOUSANDS = String.raw`\d{1,3}(?:，\d{3})+(?:\.\d+)?(?=${SCALE}|${UNIT})`;
-const FIGURE = new RegExp(
-  String.raw`(百分之)?(${WIDE_THOUSANDS}|${ARABIC}|${CHINESE}分之${CHINESE}|${CHINESE})(${SCALE})?(${UNIT}| %)?` +
-    String.raw`(?:${DASH}(百分之)?(${ARABIC}|${CHINESE})(${SCALE})?(${UNIT}| %)?)?`,
-  'g',
+// (searched only from the characters a figure can start with: 百 of 百分之, an ASCII digit, a Chinese numeral)
+const FIGURE = new StartIndexedPattern(
+  new RegExp(
+    String.raw`(百分之)?(${WIDE_THOUSANDS}|${ARABIC}|${CHINESE}分之${CHINESE}|${CHINESE})(${SCALE})?(${UNIT}| %)?` +
+      String.raw`(?:${DASH}(百分之)?(${ARABIC}|${CHINESE})(${SCALE})?(${UNIT}| %)?)?`,
+  ),
+  [...'百0123456789零〇一二两三四五六七八九十千'],
 );
 
 /** Units that follow Chinese numerals in set phrases (两个维护, 三项制度, 四个全面) rather than in figures. */
@@ -74,8 +78,11 @@ export function unitFamily(unit: string): UnitFamily | null {
   return unitsData.unitFamily.get(base) ?? null;
 }
 
+/** The scales, longest first (so 万亿 is taken before 万). */
+const SCALES_LONGEST_FIRST = Object.entries(unitsData.scales).sort((a, b) => b[0].length - a[0].length);
+
 export function stripScale(unit: string): { scale: number; base: string } {
-  for (const [s, f] of Object.entries(unitsData.scales).sort((a, b) => b[0].length - a[0].length)) {
+  for (const [s, f] of SCALES_LONGEST_FIRST) {
     if (unit.startsWith(s) && unit.length > s.length) return { scale: f, base: unit.slice(s.length) };
   }
   if (unit.startsWith('亿美元')) return { scale: 1e8, base: '美元' };
@@ -93,12 +100,7 @@ export function toBase(value: number, unit: string | null): number {
 export function findQuantities(text: string, from = 0, to = text.length): Quantity[] {
   const out: Quantity[] = [];
   const slice = text.slice(from, to);
-  FIGURE.lastIndex = 0;
-  for (let m = FIGURE.exec(slice); m; m = FIGURE.exec(slice)) {
-    if (m[0].length === 0) {
-      FIGURE.lastIndex++;
-      continue;
-    }
+  for (let m = FIGURE.find(slice); m; m = FIGURE.find(slice, m.index + m[0].length)) {
     const [, pct1, n1, scale1 = '', spacedUnit1 = '', pct2, n2, scale2 = '', spacedUnit2 = ''] = m;
     const unit1 = spacedUnit1.trim();
     const unit2 = spacedUnit2.trim();
