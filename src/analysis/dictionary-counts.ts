@@ -166,19 +166,43 @@ export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): 
     if (list) list.push([at, role]);
     else hits.set(term, [[at, role]]);
   }
-  return ready.longestFirst.map((terms) => countTerms(terms, hits, roleChars));
+  return ready.longestFirst.map((terms) => countTerms(terms, hits, roleChars, text.length));
 }
+
+/**
+ * The offsets covered by a document's counted hits (countHit's `taken`) as stamps in one array kept
+ * between calls: a position is taken when it holds the current call's stamp. With a Set of numbers,
+ * this was two fifths of counting a document's hits.
+ */
+let takenStamps = new Int32Array(1 << 16);
+let stamp = 0;
 
 /**
  * One dictionary's counts from the hits of all terms (its terms longest first). A function of its own
  * rather than the callback above: V8 compiled the loops of a callback made per document anew.
  */
-function countTerms(terms: string[], hits: Map<string, Array<[number, string]>>, roleChars: Record<string, number>): DocumentTermCounts {
+function countTerms(terms: string[], hits: Map<string, Array<[number, string]>>, roleChars: Record<string, number>, textLength: number): DocumentTermCounts {
   const counts: DocumentTermCounts = { hits: 0, terms: {}, roles: {} };
   for (const [role, chars] of Object.entries(roleChars)) counts.roles[role] = { hits: 0, chars };
-  const taken = new Set<number>();
+  if (takenStamps.length < textLength) takenStamps = new Int32Array(textLength * 2);
+  if (++stamp === 2 ** 31 - 1) {
+    takenStamps.fill(0);
+    stamp = 1;
+  }
+  const taken = takenStamps;
+  const current = stamp;
   for (const term of terms) {
-    for (const [start, role] of hits.get(term) ?? []) countHit(counts, taken, term, start, role);
+    const list = hits.get(term);
+    if (!list) continue;
+    // as countHit: a hit that overlaps one already counted is left out
+    next: for (const [start, role] of list) {
+      const end = start + term.length;
+      for (let p = start; p < end; p++) if (taken[p] === current) continue next;
+      for (let p = start; p < end; p++) taken[p] = current;
+      counts.hits++;
+      counts.terms[term] = (counts.terms[term] ?? 0) + 1;
+      (counts.roles[role] ??= { hits: 0, chars: 0 }).hits++;
+    }
   }
   return counts;
 }

@@ -480,23 +480,42 @@ export class WordBoundaries {
     return p <= from || p >= to || SEPARATOR[t.charCodeAt(p - 1)] === 1 || SEPARATOR[t.charCodeAt(p)] === 1;
   }
 
+  /**
+   * Per position s, 1 + the end of the longest word jieba knows that starts at s inside its run (s
+   * itself when none does); 0 until asked. `cut` asks about the same starts again and again (each
+   * position `ask` walks over looks back over the same characters), and each answer is several
+   * lookups in a table too large for the processor's caches.
+   */
+  private wordEnds: Int32Array | null = null;
+
   /** Whether p, inside the run [start, end), lies between two Chinese characters and inside no word jieba knows. */
   private cut(p: number, start: number, end: number): boolean {
     const t = this.text;
     if (!isHan(t.charCodeAt(p - 1)) || !isHan(t.charCodeAt(p))) return false;
-    const words = this.words;
-    for (let s = p - 1; s >= start && p - s < words.longest; s--) {
-      let h = WordTable.SEED;
-      let h2 = WordTable.SEED2;
-      for (let k = s; k < end && k - s < words.longest; k++) {
-        h = WordTable.step(h, t.charCodeAt(k));
-        h2 = WordTable.step2(h2, t.charCodeAt(k));
-        const kind = words.kind(h, h2);
-        if (kind === 0) break;
-        if (k >= p && kind & WORD) return false;
-      }
+    const ends = (this.wordEnds ??= new Int32Array(t.length + 1));
+    const longest = this.words.longest;
+    for (let s = p - 1; s >= start && p - s < longest; s--) {
+      if (ends[s] === 0) ends[s] = 1 + this.wordEnd(s, end);
+      if (ends[s] - 1 > p) return false;
     }
     return true;
+  }
+
+  /** The end of the longest word starting at s that ends by `end`, or s when there is none. */
+  private wordEnd(s: number, end: number): number {
+    const t = this.text;
+    const words = this.words;
+    let found = s;
+    let h = WordTable.SEED;
+    let h2 = WordTable.SEED2;
+    for (let k = s; k < end && k - s < words.longest; k++) {
+      h = WordTable.step(h, t.charCodeAt(k));
+      h2 = WordTable.step2(h2, t.charCodeAt(k));
+      const kind = words.kind(h, h2);
+      if (kind === 0) break;
+      if (kind & WORD) found = k + 1;
+    }
+    return found;
   }
 
   ask(p: number, from: number, to: number): void {

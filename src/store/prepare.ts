@@ -51,11 +51,8 @@ export interface PreparedBatch {
   documents: PreparedDocument[];
   /** Sentences in the batch: the number of sentence ids the writer reserves for it. */
   sentenceCount: number;
-  /**
-   * The batch's character pairs and the sentences they occur in: the writer turns them into search
-   * postings (see pair-index.ts). Null when the writer's thread is to collect them (collectPairs).
-   */
-  pairs: PairOccurrences | null;
+  /** The batch's character pairs and the sentences they occur in: the writer turns them into search postings (see pair-index.ts). */
+  pairs: PairOccurrences;
 }
 
 export interface BatchItem {
@@ -66,8 +63,7 @@ export interface BatchItem {
   termCounts?: PreparedDocument['termCounts'];
 }
 
-/** With `pairs: false`, the batch's pairs are left to the writer (see PreparedBatch.pairs). */
-export function prepareBatch(items: BatchItem[], opts: { pairs: boolean } = { pairs: true }): PreparedBatch {
+export function prepareBatch(items: BatchItem[]): PreparedBatch {
   let ordinals = 0;
   const documents = items.map(({ doc, extraction = null, sourceHash = null, termCounts }): PreparedDocument => {
     const firstOrdinal = ordinals;
@@ -96,11 +92,11 @@ export function prepareBatch(items: BatchItem[], opts: { pairs: boolean } = { pa
       termCounts: termCounts === undefined ? bundledTermCounts({ text: doc.text, sentences, sections: doc.sections }) : termCounts,
     };
   });
-  return { documents, sentenceCount: ordinals, pairs: opts.pairs ? collectPairs(documents) : null };
+  return { documents, sentenceCount: ordinals, pairs: collectPairs(documents) };
 }
 
 /** The character pairs of prepared documents, their sentences numbered from 0 across them in order. */
-export function collectPairs(documents: PreparedDocument[]): PairOccurrences {
+function collectPairs(documents: PreparedDocument[]): PairOccurrences {
   const segment = new SegmentBuilder();
   for (const d of documents) {
     const packed = d.sentences;
