@@ -190,6 +190,45 @@ test('a version 8 database is migrated: its dictionary counts (JSON objects) and
   }
 });
 
+test("a version 9 database is migrated: a metric's figures are read from the index by metric, which leaves out the figures of no metric", () => {
+  const file = join(dir, 'v9.db');
+  let store = new Store(file);
+  try {
+    for (const doc of docs.slice(0, 3)) store.addDocument(doc, extractFigures(doc));
+    const gdp = queryFigures(store.db, 'target', { metric: 'gdp' });
+    const other = queryFigures(store.db, 'actual', { metric: 'other' });
+    assert.ok(gdp.length >= 2 && other.length > 10);
+    // the index as version 9 made it, over every figure
+    store.db.exec(`DROP INDEX figures_metric;
+      CREATE INDEX figures_metric ON figures (metric, kind, doc_id, year, label, quantity, value, value2, unit, modifier, stretch, estimated, start, end, sentence, section)`);
+    store.db.pragma('user_version = 9');
+    store.close();
+    store = new Store(file);
+    const plan = (metric: string) => {
+      let detail = '';
+      const prepare = store.db.prepare.bind(store.db);
+      // the plan of the statement queryFigures prepares
+      (store.db as { prepare: unknown }).prepare = (sql: string) => {
+        if (sql.includes('FROM figures f')) detail = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all('target', metric) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+        return prepare(sql);
+      };
+      try {
+        queryFigures(store.db, 'target', { metric });
+      } finally {
+        (store.db as { prepare: unknown }).prepare = prepare;
+      }
+      return detail;
+    };
+    assert.match(plan('gdp'), /COVERING INDEX figures_metric/);
+    assert.deepEqual(queryFigures(store.db, 'target', { metric: 'gdp' }), gdp);
+    assert.deepEqual(queryFigures(store.db, 'actual', { metric: 'other' }), other);
+    assert.equal(store.db.prepare("SELECT count(*) FROM figures INDEXED BY figures_metric WHERE metric <> 'other'").pluck().get(), store.db.prepare("SELECT count(*) FROM figures WHERE metric <> 'other'").pluck().get());
+    assert.match(store.db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'figures_metric'").pluck().get() as string, /WHERE metric <> 'other'/);
+  } finally {
+    store.close();
+  }
+});
+
 test("a dictionary's stored counts are kept per connection until the database changes, through this connection or another", () => {
   const file = join(dir, 'kept-counts.db');
   const writer = new Store(file);

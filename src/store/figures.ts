@@ -75,6 +75,8 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
   if (filter.metric) {
     where.push('f.metric = ?');
     params.push(filter.metric);
+    // (the index by metric leaves 'other' out: the planner uses it only when the query says so too)
+    if (filter.metric !== 'other') where.push("f.metric <> 'other'");
   }
   if (filter.figureYear !== undefined) {
     where.push('f.year = ?');

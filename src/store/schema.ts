@@ -323,6 +323,18 @@ export const MIGRATIONS: Migration[] = [
     `,
     run: packStoredCounts,
   },
+  {
+    version: 10,
+    description: "the index of figures by metric without the figures of no metric ('other')",
+    // Four figures in five are 'other' (281,190 of 351,363 over ../shared/reports), and a metric's
+    // figures are what the index is read for: each of them was a second copy of a row written at ingest.
+    // A query for a metric of the taxonomy says metric <> 'other' so that the planner uses the index.
+    sql: `
+      DROP INDEX figures_metric;
+      CREATE INDEX figures_metric ON figures (metric, kind, doc_id, year, label, quantity, value, value2, unit, modifier, stretch, estimated, start, end, sentence, section)
+        WHERE metric <> 'other';
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {
