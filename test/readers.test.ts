@@ -92,6 +92,13 @@ test('binary data, empty, whitespace-only and letterless files give clear errors
   const stray = join(dir, 'stray.txt');
   writeFileSync(stray, Buffer.from([0xff, 0xfe, 0x00])); // a UTF-16 byte-order mark and one byte
   assert.match((await readError(stray)).message, /stray\.txt: no letters or digits/);
+  // after a UTF-16 byte-order mark, any bytes decode to characters: "\0garbage" to four Chinese ones
+  const garbage = join(dir, 'garbage.html');
+  writeFileSync(garbage, Buffer.concat([Buffer.from([0xff, 0xfe, 0x00]), Buffer.from('garbage')]));
+  assert.match((await readError(garbage)).message, /garbage\.html: only 4 characters of text, too few for a report/);
+  const greeting = join(dir, 'greeting.txt');
+  writeFileSync(greeting, '各位代表：\n现在，我代表市人民政府。\n');
+  assert.match((await readError(greeting)).message, /greeting\.txt: only 17 characters of text/);
 });
 
 test('a zip that is not a .docx and a corrupt PDF are refused with a reason', async () => {

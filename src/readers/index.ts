@@ -17,6 +17,19 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 /** Text longer than this is not one report: the longest work reports have well under 100,000 characters. */
 export const MAX_TEXT_CHARS = 10_000_000;
 
+/**
+ * Fewer characters than this, whitespace aside, are not a report (the shortest report in
+ * ../shared/reports has 5,286): bytes that are not text can decode to a few characters, as the bytes
+ * after a UTF-16 byte-order mark decode to Chinese characters whatever they are.
+ */
+const MIN_TEXT_CHARS = 20;
+
+function checkEnoughText(path: string, text: string): string {
+  const chars = text.replace(/\s/g, '').length;
+  if (chars < MIN_TEXT_CHARS) throw new ReadError(path, `only ${chars} characters of text, too few for a report (at least ${MIN_TEXT_CHARS})`);
+  return text;
+}
+
 function checkLength(path: string, text: string): string {
   if (text.length > MAX_TEXT_CHARS) {
     throw new ReadError(path, `has ${(text.length / 1e6).toFixed(1)} million characters of text, too many for one report (the limit is ${MAX_TEXT_CHARS / 1e6} million)`);
@@ -78,7 +91,7 @@ export async function readReportBytes(path: string, bytes: Uint8Array): Promise<
     if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml')) {
       throw new ReadError(path, 'a zip archive that is not a .docx document');
     }
-    return { path, format: 'docx', encoding: 'docx', text: checkLength(path, await docxToText(bytes, path)), attributes: {} };
+    return { path, format: 'docx', encoding: 'docx', text: checkEnoughText(path, checkLength(path, await docxToText(bytes, path))), attributes: {} };
   }
   if (startsWith(bytes, '\xd0\xcf\x11\xe0')) throw new ReadError(path, 'a legacy Word/Office (.doc) file: save it as .docx or PDF');
   if (startsWith(bytes, '{\\rtf')) throw new ReadError(path, 'an RTF file: save it as .docx, PDF or text');
@@ -97,11 +110,11 @@ export async function readReportBytes(path: string, bytes: Uint8Array): Promise<
   if (ext === '.html' || ext === '.htm' || looksLikeHtml(text)) {
     const html = htmlToText(text);
     if (!html.text.trim()) throw new ReadError(path, 'an HTML page with no text in its body');
-    return { path, format: 'html', encoding, text: html.text, attributes: html.title ? { title: html.title } : {} };
+    return { path, format: 'html', encoding, text: checkEnoughText(path, html.text), attributes: html.title ? { title: html.title } : {} };
   }
   const fm = splitFrontMatter(text);
   const body = fm.bodyStart ? text.slice(fm.bodyStart) : text;
   if (!body.trim()) throw new ReadError(path, 'has a front matter but no report text');
   const markdown = fm.bodyStart > 0 || ext === '.md' || ext === '.markdown';
-  return { path, format: markdown ? 'markdown' : 'text', encoding, text: body, attributes: fm.attributes };
+  return { path, format: markdown ? 'markdown' : 'text', encoding, text: checkEnoughText(path, body), attributes: fm.attributes };
 }
