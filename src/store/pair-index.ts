@@ -24,32 +24,21 @@ export function bucketOf(key: PairKey): number {
 const SPACE = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) if (c <= 32 || /\s/.test(String.fromCharCode(c))) SPACE[c] = 1;
 
-/** Calls `each` with every pair of adjacent code units of a text (lower case); pairs with whitespace are left out. */
-function forEachPair(text: string, each: (key: PairKey) => void): void {
-  const lower = text.toLowerCase();
-  let prev = -1;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (SPACE[c]) {
-      prev = -1;
-      continue;
-    }
-    if (prev >= 0) each(prev * 65536 + c);
-    prev = c;
-  }
-}
-
-/** The distinct pairs of a text. */
+/** The distinct pairs of a text (a query's), in the order they first occur (see SegmentBuilder.add). */
 export function pairsOf(text: string): PairKey[] {
-  const seen = new Set<PairKey>();
-  forEachPair(text, (k) => seen.add(k));
-  return [...seen];
+  const segment = new SegmentBuilder(6);
+  segment.add(text);
+  return Array.from(segment.occurrences().keys, (key) => key >>> 0);
 }
 
 /** Growable Int32Array. */
 class IntList {
-  data = new Int32Array(1 << 16);
+  data: Int32Array;
   length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
+
   push(n: number): void {
     if (this.length === this.data.length) {
       const next = new Int32Array(this.data.length * 2);
@@ -65,11 +54,19 @@ class IntList {
  * are kept as int32 (key | 0): as uint32, a Chinese pair's key above 2^31 was a double in every compare.
  */
 class PairIds {
-  private keys = new Int32Array(1 << 16);
-  private values = new Int32Array(1 << 16).fill(-1);
-  private mask = (1 << 16) - 1;
-  private shift = 16;
+  private keys: Int32Array;
+  private values: Int32Array;
+  private mask: number;
+  private shift: number;
   size = 0;
+
+  /** Room for 2^(bits - 1) keys before it grows. */
+  constructor(bits: number) {
+    this.keys = new Int32Array(1 << bits);
+    this.values = new Int32Array(1 << bits).fill(-1);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
 
   private slot(key: number): number {
     // the high bits of a multiplicative hash: the low ones depend only on the key's low bits
@@ -109,18 +106,28 @@ class PairIds {
  * occurrences go to typed arrays, and a counting sort groups them by pair.
  */
 export class SegmentBuilder {
-  private ids = new PairIds();
-  private keys = new IntList();
+  private ids: PairIds;
+  private keys: IntList;
   /** Per dense id: the last ordinal recorded, so a pair is listed once per sentence. */
-  private last = new IntList();
-  private occurrencePair = new IntList();
-  private occurrenceOrdinal = new IntList();
+  private last: IntList;
+  private occurrencePair: IntList;
+  private occurrenceOrdinal: IntList;
   sentences = 0;
 
+  /** `bits`: the tables start with room for 2^bits entries (a batch's sentences need 2^16 and more). */
+  constructor(bits = 16) {
+    this.ids = new PairIds(bits);
+    this.keys = new IntList(1 << bits);
+    this.last = new IntList(1 << bits);
+    this.occurrencePair = new IntList(1 << bits);
+    this.occurrenceOrdinal = new IntList(1 << bits);
+  }
+
   /**
-   * Adds a sentence with the next ordinal, or a given one (ascending, gaps allowed); returns it. The
-   * loop of forEachPair is written out here, without a callback per pair: this sees every character
-   * of the corpus, and the callback made it twice as slow.
+   * Adds a sentence with the next ordinal, or a given one (ascending, gaps allowed); returns it. Its
+   * pairs are those of adjacent code units in lower case; pairs with whitespace are left out. (One
+   * loop, without a callback per pair: this sees every character of the corpus, and a callback made
+   * it a third slower.)
    */
   add(text: string, ordinal = this.sentences): number {
     this.sentences = ordinal + 1;
