@@ -1,7 +1,7 @@
 // `npm run bench -- [--corpus DIR] [--db FILE] [--skip-ingest] [--load] [--profile]`
 //
 // Ingest + extraction + search indexing of a corpus into a fresh database (MB/s, reports/s, wall
-// time, peak RSS, database size), a re-run of the same corpus (all duplicates), the latency of a
+// time, CPU time by thread, peak RSS, database size), a re-run of the same corpus (all duplicates), the latency of a
 // fixed query mix (p50/p95/p99), with --load a load test of the HTTP server (50 clients for 10 s on a
 // mix of read endpoints), and with --profile the time of each ingest stage run in one thread. Prints
 // a table and writes bench/results/<time>.json with the machine and commit. Without --corpus: the
@@ -115,12 +115,61 @@ const WARMUP_RUNS = 15;
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** CPU seconds used so far by each thread of this process, by thread id (Linux: /proc); null elsewhere. */
+function threadCpuSeconds(): Map<string, number> | null {
+  try {
+    const cpu = new Map<string, number>();
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        // utime and stime, in clock ticks (100 a second), the 14th and 15th fields
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpu.set(tid, (Number(fields[11]) + Number(fields[12])) / 100);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return cpu;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where an ingest's CPU time goes, by thread: this thread (the writer), the threads started during the
+ * ingest (its workers) and the others (V8's compiler and garbage collector, libuv). Threads are read
+ * every 250 ms while the ingest runs (the workers have ended when it returns), so the workers' last
+ * fraction of a second is missing.
+ */
+function watchThreads(): () => { writer: number; workers: number; other: number } | null {
+  const before = threadCpuSeconds();
+  if (!before) return () => null;
+  const last = new Map(before);
+  const sample = () => {
+    for (const [tid, cpu] of threadCpuSeconds() ?? []) last.set(tid, cpu);
+  };
+  const timer = setInterval(sample, 250);
+  return () => {
+    clearInterval(timer);
+    sample();
+    const used = { writer: 0, workers: 0, other: 0 };
+    for (const [tid, cpu] of last) {
+      const delta = cpu - (before.get(tid) ?? 0);
+      if (tid === String(process.pid)) used.writer += delta;
+      else if (before.has(tid)) used.other += delta;
+      else used.workers += delta;
+    }
+    return { writer: round(used.writer, 1), workers: round(used.workers, 1), other: round(used.other, 1) };
+  };
+}
+
 async function ingestAll(dbFile: string, files: string[]) {
   const store = new Store(dbFile);
   const started = performance.now();
+  const cpuByThread = watchThreads();
   try {
     const counts = await ingestFiles(store, files);
-    return { seconds: (performance.now() - started) / 1000, ...counts };
+    return { seconds: (performance.now() - started) / 1000, cpuSecondsByThread: cpuByThread(), ...counts };
   } finally {
     store.close();
   }
@@ -243,6 +292,11 @@ function table(r: Record<string, any>): string {
     const i = r.ingest;
     rows.push(['ingest: wall time', `${i.seconds} s (${i.added} added, ${i.duplicate} duplicate, ${i.failed} failed)`, '']);
     rows.push(['ingest: throughput', `${i.megabytesPerSecond} MB/s, ${i.reportsPerSecond} reports/s`, goal(i.megabytesPerSecond >= 10, '≥ 10 MB/s')]);
+    if (i.cpuSecondsByThread) {
+      const c = i.cpuSecondsByThread;
+      const all = round(c.writer + c.workers + c.other, 1);
+      rows.push(['ingest: CPU by thread', `writer ${c.writer} s, workers ${c.workers} s, V8 and libuv threads ${c.other} s: ${all} s in ${i.seconds} s on ${r.machine.cpus} cores`, '']);
+    }
     rows.push(['ingest: peak RSS', `${i.peakRssMB} MB`, goal(i.peakRssMB <= 500, '≤ 500 MB')]);
     rows.push(['ingest: database size', `${i.databaseMB} MB`, '']);
     rows.push(['re-run (all duplicates)', `${r.rerun.seconds} s`, goal(r.rerun.seconds <= 5, 'a few seconds')]);
