@@ -229,6 +229,33 @@ test("a version 9 database is migrated: a metric's figures are read from the ind
   }
 });
 
+test("a metric's sentences are kept per connection until the database changes: a figure added or deleted through another connection shows with its sentence", () => {
+  const file = join(dir, 'kept-sentences.db');
+  const writer = new Store(file);
+  const reader = new Store(file, { readonly: true });
+  try {
+    writer.addDocument(docs[0], extractFigures(docs[0]));
+    const first = queryFigures(reader.db, 'actual', { metric: 'gdp' });
+    assert.ok(first.length >= 1);
+    assert.deepEqual(queryFigures(reader.db, 'actual', { metric: 'gdp' }), first);
+    const added = writer.addDocument(docs[1], extractFigures(docs[1])).id;
+    const after = queryFigures(reader.db, 'actual', { metric: 'gdp' });
+    const fresh = after.filter((f) => f.docId === added);
+    assert.ok(fresh.length >= 1 && after.length === first.length + fresh.length);
+    for (const f of fresh) {
+      assert.equal(writer.getText(added)!.slice(f.sentenceStart, f.sentenceEnd), f.sentence);
+      assert.ok(f.sentence.includes(f.text));
+    }
+    // the same records as a query of the one document, which reads its sentences from the database
+    assert.deepEqual(fresh, queryFigures(reader.db, 'actual', { metric: 'gdp', docId: added }));
+    writer.deleteDocument(added);
+    assert.deepEqual(queryFigures(reader.db, 'actual', { metric: 'gdp' }), first);
+  } finally {
+    reader.close();
+    writer.close();
+  }
+});
+
 test("a dictionary's stored counts are kept per connection until the database changes, through this connection or another", () => {
   const file = join(dir, 'kept-counts.db');
   const writer = new Store(file);

@@ -15,12 +15,17 @@ export type DocRow = Pick<DocumentSummary, 'id' | 'province' | 'city' | 'county'
 const catalogs = new WeakMap<Database.Database, { version: string; value: Map<number, DocRow> }>();
 const titles = new WeakMap<Database.Database, { version: string; value: Map<number, string[]> }>();
 
+/** The statement that reads a connection's data version, prepared once (preparing it took ~0.5 ms a call). */
+const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+
 /**
  * `build()`'s value for this connection, kept in `cache` until another connection commits
  * (`data_version` moves) or this one writes (`total_changes()` moves).
  */
 export function keptUntilChange<T>(cache: WeakMap<Database.Database, { version: string; value: T }>, db: Database.Database, build: () => T): T {
-  const version = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  let statement = versionStatements.get(db);
+  if (!statement) versionStatements.set(db, (statement = db.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck()));
+  const version = statement.get() as string;
   const cached = cache.get(db);
   if (cached?.version === version) return cached.value;
   const value = build();

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Extraction } from '../extract/extract.ts';
 import type { DocumentFilter } from './store.ts';
 import { documentConditions } from './store.ts';
-import { catalog, sectionTitles } from './catalog.ts';
+import { catalog, keptUntilChange, sectionTitles } from './catalog.ts';
 import { rowsForIds } from './search.ts';
 import { BulkInsert } from './bulk-insert.ts';
 import type { FigureRow } from '../analysis/track.ts';
@@ -65,6 +65,35 @@ export interface StoredFigure extends FigureRow {
   sectionTitle: string | null;
 }
 
+/** A sentence of a figure: [sentences.id, start, end, text]. */
+type FigureSentence = [number, number, number, string];
+
+/**
+ * The sentences of a metric's figures of one kind, by sentence id, kept per connection until the
+ * database changes (as the catalog is) for the last few metrics asked for over the whole corpus:
+ * reading and decoding them was about half of such a query, and the same metrics are asked for again
+ * and again (a dashboard's GDP, the server's workers).
+ */
+const keptMetricSentences = new WeakMap<Database.Database, { version: string; value: Map<string, Map<number, FigureSentence>> }>();
+const KEPT_METRICS = 8;
+
+/** Rows of metric_sentences (sentence, start, end, text_utf16) by sentence id. */
+function bySentence(rows: unknown[]): Map<number, FigureSentence> {
+  return new Map((rows as Array<[number, number, number, Buffer]>).map((r) => [r[0], [r[0], r[1], r[2], r[3].toString('utf16le')]]));
+}
+
+function sentencesOfMetric(db: Database.Database, metric: string, kind: string): Map<number, FigureSentence> {
+  const kept = keptUntilChange(keptMetricSentences, db, () => new Map<string, Map<number, FigureSentence>>());
+  const key = `${metric}\u0000${kind}`;
+  let sentences = kept.get(key);
+  if (!sentences) {
+    sentences = bySentence(db.prepare('SELECT sentence, start, end, text_utf16 FROM metric_sentences WHERE metric = ? AND kind = ?').raw().all(metric, kind));
+    if (kept.size >= KEPT_METRICS) kept.delete(kept.keys().next().value!);
+    kept.set(key, sentences);
+  }
+  return sentences;
+}
+
 export function queryFigures(db: Database.Database, kind: 'target' | 'actual', filter: DocumentFilter & { metric?: string; figureYear?: number; docId?: number }): StoredFigure[] {
   const where = ['f.kind = ?'];
   const params: unknown[] = [kind];
@@ -104,8 +133,10 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
   // A metric's sentences are read with it from metric_sentences, a run of rows; other figures' from
   // the sentences table in id order, once each (in the figures' order the reads jumped all over it).
   // A document's sentences have consecutive ids from sentence_start.
-  let sentences: Map<number, [number, number, number, string]>;
-  if (filter.metric && filter.metric !== 'other') {
+  let sentences: Map<number, FigureSentence>;
+  if (filter.metric && filter.metric !== 'other' && filter.docId === undefined && !docWhere.length) {
+    sentences = sentencesOfMetric(db, filter.metric, kind);
+  } else if (filter.metric && filter.metric !== 'other') {
     const sentenceWhere = ['metric = ?', 'kind = ?'];
     const sentenceParams: unknown[] = [filter.metric, kind];
     if (filter.docId !== undefined) {
@@ -116,12 +147,11 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
       sentenceWhere.push(`doc_id IN (SELECT d.id FROM documents d WHERE ${docWhere.join(' AND ')})`);
       sentenceParams.push(...docParams);
     }
-    const found = db.prepare(`SELECT sentence, start, end, text_utf16 FROM metric_sentences WHERE ${sentenceWhere.join(' AND ')}`).raw().all(...sentenceParams);
-    sentences = new Map((found as Array<[number, number, number, Buffer]>).map((r) => [r[0], [r[0], r[1], r[2], r[3].toString('utf16le')]]));
+    sentences = bySentence(db.prepare(`SELECT sentence, start, end, text_utf16 FROM metric_sentences WHERE ${sentenceWhere.join(' AND ')}`).raw().all(...sentenceParams));
   } else {
     const sentenceIds = [...new Set(rows.map((r) => docs.get(r[1])!.sentenceStart + r[14]))].sort((a, b) => a - b);
     sentences = new Map(
-      rowsForIds<[number, number, number, string]>(db, 'SELECT id, start, end, text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?))', sentenceIds, true).map((r) => [r[0], r]),
+      rowsForIds<FigureSentence>(db, 'SELECT id, start, end, text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?))', sentenceIds, true).map((r) => [r[0], r]),
     );
   }
   const textOf = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
