@@ -71,20 +71,6 @@ export function longestFirst(terms: string[]): string[] {
   return [...terms].sort((a, b) => b.length - a.length);
 }
 
-/**
- * Counts one hit of `term` at `start` unless it overlaps a hit already counted in the same document
- * (`taken`, the offsets that document's counted hits cover). Called with the terms longest first, a
- * term inside a longer term is counted once, as the longer.
- */
-export function countHit(counts: DocumentTermCounts, taken: Set<number>, term: string, start: number, role: string): void {
-  const end = start + term.length;
-  for (let p = start; p < end; p++) if (taken.has(p)) return;
-  for (let p = start; p < end; p++) taken.add(p);
-  counts.hits++;
-  counts.terms[term] = (counts.terms[term] ?? 0) + 1;
-  (counts.roles[role] ??= { hits: 0, chars: 0 }).hits++;
-}
-
 /** A document's text, its sentences packed (see packSentences) and its sections. */
 export type CountInput = { text: string; sentences: Int32Array; sections: Array<Pick<Section, 'role'>> };
 
@@ -170,18 +156,21 @@ export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): 
 }
 
 /**
- * The offsets covered by a document's counted hits (countHit's `taken`) as stamps in one array kept
- * between calls: a position is taken when it holds the current call's stamp. With a Set of numbers,
- * this was two fifths of counting a document's hits.
+ * The offsets covered by a document's counted hits, as stamps in one array kept between calls: a
+ * position is taken when it holds the current call's stamp. With a Set of numbers, this was two
+ * fifths of counting a document's hits.
  */
 let takenStamps = new Int32Array(1 << 16);
 let stamp = 0;
 
 /**
- * One dictionary's counts from the hits of all terms (its terms longest first). A function of its own
- * rather than the callback above: V8 compiled the loops of a callback made per document anew.
+ * One dictionary's counts in one document from the hits on word boundaries of its terms (`hits`: by
+ * term, each hit's offset in the document and its section role), its terms longest first: a hit that
+ * overlaps one already counted is left out, so a term inside a longer term is counted once, as the
+ * longer. `roleChars`: the characters of each section role; `textLength`: the document's. (A function
+ * of its own rather than the callback above: V8 compiled the loops of a callback made per document anew.)
  */
-function countTerms(terms: string[], hits: Map<string, Array<[number, string]>>, roleChars: Record<string, number>, textLength: number): DocumentTermCounts {
+export function countTerms(terms: string[], hits: Map<string, Array<[number, string]>>, roleChars: Record<string, number>, textLength: number): DocumentTermCounts {
   const counts: DocumentTermCounts = { hits: 0, terms: {}, roles: {} };
   for (const [role, chars] of Object.entries(roleChars)) counts.roles[role] = { hits: 0, chars };
   if (takenStamps.length < textLength) takenStamps = new Int32Array(textLength * 2);
@@ -194,7 +183,6 @@ function countTerms(terms: string[], hits: Map<string, Array<[number, string]>>,
   for (const term of terms) {
     const list = hits.get(term);
     if (!list) continue;
-    // as countHit: a hit that overlaps one already counted is left out
     next: for (const [start, role] of list) {
       const end = start + term.length;
       for (let p = start; p < end; p++) if (taken[p] === current) continue next;

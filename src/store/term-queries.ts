@@ -6,7 +6,7 @@ import { CandidateIndex, rowsForIds } from './search.ts';
 import { catalog, keptUntilChange, type DocRow } from './catalog.ts';
 import { documentConditions, type DocumentFilter } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
-import { countHit, dictionaryVersion, longestFirst, unpackCounts, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
+import { countTerms, dictionaryVersion, longestFirst, unpackCounts, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
 
 export interface TermHit {
   term: string;
@@ -118,24 +118,33 @@ function storedCounts(db: Database.Database, dictionary: Dictionary): Map<number
 
 /** Dictionary counts of some documents, found through the search index (the same rules as countDictionaries). */
 function countThroughIndex(db: Database.Database, dictionary: Dictionary, docs: Map<number, DocRow>): Map<number, DocumentTermCounts> {
-  const counts = new Map<number, DocumentTermCounts>();
-  for (const id of docs.keys()) counts.set(id, { hits: 0, terms: {}, roles: {} });
-  const roleChars = rowsForIds<{ docId: number; role: string; chars: number }>(
+  const roleChars = new Map<number, Record<string, number>>();
+  const rows = rowsForIds<{ docId: number; role: string; chars: number }>(
     db,
     `SELECT s.doc_id AS docId, COALESCE(sec.role, 'other') AS role, SUM(s.end - s.start) AS chars
      FROM sentences s LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
      WHERE s.doc_id IN (SELECT value FROM json_each(?)) GROUP BY s.doc_id, COALESCE(sec.role, 'other')`,
     [...docs.keys()],
   );
-  for (const rc of roleChars) counts.get(rc.docId)!.roles[rc.role] = { hits: 0, chars: rc.chars };
-  const taken = new Map<number, Set<number>>();
-  for (const term of longestFirst(dictionary.terms)) {
+  for (const r of rows) {
+    let chars = roleChars.get(r.docId);
+    if (!chars) roleChars.set(r.docId, (chars = {}));
+    chars[r.role] = r.chars;
+  }
+  // each document's hits by term, then counted as ingestion counts them
+  const terms = longestFirst(dictionary.terms);
+  const hits = new Map<number, Map<string, Array<[number, string]>>>();
+  for (const term of terms) {
     for (const h of termHits(db, term, docs)) {
-      let spans = taken.get(h.docId);
-      if (!spans) taken.set(h.docId, (spans = new Set()));
-      countHit(counts.get(h.docId)!, spans, term, h.start, h.role);
+      let ofDoc = hits.get(h.docId);
+      if (!ofDoc) hits.set(h.docId, (ofDoc = new Map()));
+      const list = ofDoc.get(term);
+      if (list) list.push([h.start, h.role]);
+      else ofDoc.set(term, [[h.start, h.role]]);
     }
   }
+  const counts = new Map<number, DocumentTermCounts>();
+  for (const [id, d] of docs) counts.set(id, countTerms(terms, hits.get(id) ?? new Map(), roleChars.get(id) ?? {}, d.chars));
   return counts;
 }
 
