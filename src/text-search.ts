@@ -44,11 +44,16 @@ export class StartIndexedPattern {
     return null;
   }
 
+  /** The match after `previous`, searched from its end (past an empty match, from the next position), as a global regex goes on. */
+  next(text: string, previous: RegExpExecArray): RegExpExecArray | null {
+    return this.find(text, previous.index + Math.max(1, previous[0].length));
+  }
+
   /** The text with every match replaced by `replacement` (as String.replace with a global regex, `$` patterns aside). */
   replaceAll(text: string, replacement: string): string {
     let out = '';
     let at = 0;
-    for (let m = this.find(text); m; m = this.find(text, m.index + Math.max(1, m[0].length))) {
+    for (let m = this.find(text); m; m = this.next(text, m)) {
       out += text.slice(at, m.index) + replacement;
       at = m.index + m[0].length;
     }

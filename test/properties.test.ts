@@ -99,7 +99,7 @@ function globalMatches(pattern: RegExp, text: string): Array<[number, string]> {
 
 function indexedMatches(pattern: StartIndexedPattern, text: string): Array<[number, string]> {
   const out: Array<[number, string]> = [];
-  for (let m = pattern.find(text); m; m = pattern.find(text, m.index + m[0].length)) out.push([m.index, m[0]]);
+  for (let m = pattern.find(text); m; m = pattern.next(text, m)) out.push([m.index, m[0]]);
   return out;
 }
 

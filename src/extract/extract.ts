@@ -1458,7 +1458,7 @@ const COMMITMENT = new StartIndexedPattern(
 export function findCommitments(text: string, from: number, to: number, sentence: number, section: number | null): Commitment[] {
   const out: Commitment[] = [];
   const slice = text.slice(from, to);
-  for (let m = COMMITMENT.find(slice); m; m = COMMITMENT.find(slice, m.index + m[0].length)) {
+  for (let m = COMMITMENT.find(slice); m; m = COMMITMENT.next(slice, m)) {
     const figure = findQuantities(m[3])[0];
     if (!figure) continue;
     out.push({

@@ -169,7 +169,7 @@ export function findMentions(text: string, from: number, to: number): MetricMent
   const slice = text.slice(from, to);
   const mentions: MetricMention[] = [];
 
-  for (let m = taxonomy.aliasPattern.find(slice); m; m = taxonomy.aliasPattern.find(slice, m.index + m[0].length)) {
+  for (let m = taxonomy.aliasPattern.find(slice); m; m = taxonomy.aliasPattern.next(slice, m)) {
     if (taxonomy.otherNames.has(m[0])) continue;
     const start = from + m.index;
     const end = start + m[0].length;

@@ -100,7 +100,7 @@ export function toBase(value: number, unit: string | null): number {
 export function findQuantities(text: string, from = 0, to = text.length): Quantity[] {
   const out: Quantity[] = [];
   const slice = text.slice(from, to);
-  for (let m = FIGURE.find(slice); m; m = FIGURE.find(slice, m.index + m[0].length)) {
+  for (let m = FIGURE.find(slice); m; m = FIGURE.next(slice, m)) {
     const [, pct1, n1, scale1 = '', spacedUnit1 = '', pct2, n2, scale2 = '', spacedUnit2 = ''] = m;
     const unit1 = spacedUnit1.trim();
     const unit2 = spacedUnit2.trim();
