@@ -1,11 +1,11 @@
 // `npm run bench -- [--corpus DIR] [--db FILE] [--skip-ingest] [--load] [--profile]`
 //
 // Ingest + extraction + search indexing of a corpus into a fresh database (MB/s, reports/s, wall
-// time, CPU time by thread, peak RSS, database size), a re-run of the same corpus (all duplicates), the latency of a
-// fixed query mix (p50/p95/p99), with --load a load test of the HTTP server (50 clients for 10 s on a
-// mix of read endpoints), and with --profile the time of each ingest stage run in one thread. Prints
-// a table and writes bench/results/<time>.json with the machine and commit. Without --corpus: the
-// bundled samples copied to ~50 MB with varied years.
+// time, CPU time by thread, peak RSS, database size), a re-run of the same corpus (all duplicates),
+// the latency of a fixed query mix (p50/p95/p99), with --load a load test of the HTTP server (50
+// clients for 10 s on a mix of read endpoints), and with --profile the time of each ingest stage
+// run in one thread. Prints a table and writes bench/results/<time>.json with the machine and
+// commit. Without --corpus: the bundled samples copied to ~50 MB with varied years.
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';

@@ -1,9 +1,10 @@
 // Ingesting many files: this thread cuts the list into batches (by size) and sends them to worker
 // threads, which read each file, skip it when its exact bytes are already in the corpus (sha256),
-// and decode, analyse and extract the rest and collect the batch's character pairs. This thread, the
-// one writer, sorts the pairs into search postings and writes each batch in one transaction, in the
-// order of the files (with one worker it also counts the dictionaries' hits, see leaveToWriter). It reads no files itself, so it is free to write while the workers read. At
-// most a few batches are in flight, so memory stays bounded whatever the number of files.
+// and decode, analyse and extract the rest and collect the batch's character pairs. This thread,
+// the one writer, sorts the pairs into search postings and writes each batch in one transaction, in
+// the order of the files (with one worker it also counts the dictionaries' hits, see
+// leaveToWriter). It reads no files itself, so it is free to write while the workers read. At most
+// a few batches are in flight, so memory stays bounded whatever the number of files.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
