@@ -121,6 +121,11 @@ class WordTable {
   private size = 0;
   /** The longest word, in code units. */
   longest = 0;
+  /**
+   * The longest word that starts with each code unit, in code units (at most 255): most characters
+   * start no word longer than 4, so a position is rarely inside a word that starts far before it.
+   */
+  readonly longestFrom = new Uint8Array(65536);
   /** Sum of the frequencies of all words: jieba's denominator. */
   private total = 0;
   private logTotal = 0;
@@ -146,10 +151,12 @@ class WordTable {
     let length = 0;
     let field = 0;
     let freq = 0;
+    let first = 0;
     const endLine = () => {
       if (length) {
         this.put(h, h2, WORD, freq);
         this.longest = Math.max(this.longest, length);
+        this.longestFrom[first] = Math.max(this.longestFrom[first], Math.min(length, 255));
       }
       h = WordTable.SEED;
       h2 = WordTable.SEED2;
@@ -185,6 +192,7 @@ class WordTable {
       const units = code > 0xffff ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)] : [code];
       for (const unit of units) {
         if (length) this.put(h, h2, PREFIX, 0);
+        else first = unit;
         h = WordTable.step(h, unit);
         h2 = WordTable.step2(h2, unit);
         length++;
@@ -494,7 +502,10 @@ export class WordBoundaries {
     if (!isHan(t.charCodeAt(p - 1)) || !isHan(t.charCodeAt(p))) return false;
     const ends = (this.wordEnds ??= new Int32Array(t.length + 1));
     const longest = this.words.longest;
+    const longestFrom = this.words.longestFrom;
     for (let s = p - 1; s >= start && p - s < longest; s--) {
+      // no word that starts with this character reaches past p: nothing to look up
+      if (s + longestFrom[t.charCodeAt(s)] <= p) continue;
       if (ends[s] === 0) ends[s] = 1 + this.wordEnd(s, end);
       if (ends[s] - 1 > p) return false;
     }
