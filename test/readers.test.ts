@@ -68,6 +68,25 @@ test('Markdown front matter gives the title and source attributes', async () => 
   assert.equal(analyseDocument(raw).text, reference.text);
 });
 
+test('front matter values that are not plain strings are read as YAML reads them', async () => {
+  const file = join(dir, 'fm-typed.md');
+  const lines = ['title: 相城区政府工作报告 （2024年1月8日）', 'source: https://example.org/a:b', 'year: 2024', 'date: 2024-01-08', 'quoted: "标题 # 一"', 'tags: [政府, 报告]', 'draft: false', 'empty:'];
+  writeFileSync(file, `---\n${lines.join('\n')}\n---\n\n${utf8}`);
+  const raw = await readReport(file);
+  assert.deepEqual(raw.attributes, {
+    title: '相城区政府工作报告 （2024年1月8日）',
+    source: 'https://example.org/a:b',
+    year: '2024',
+    date: '2024-01-08',
+    quoted: '标题 # 一',
+    tags: '["政府","报告"]',
+    draft: 'false',
+  });
+  // a comment after a value is YAML's, not the value's
+  writeFileSync(file, `---\ntitle: 相城区政府工作报告 # 2024\n---\n\n${utf8}`);
+  assert.deepEqual((await readReport(file)).attributes, { title: '相城区政府工作报告' });
+});
+
 async function readError(file: string): Promise<ReadError> {
   try {
     await readReport(file);
