@@ -192,26 +192,30 @@ export function kwic(db: Database.Database, term: string, window: number, filter
  * when it reaches beyond those or beyond the paragraph (a paragraph's sentences tile it; what lies
  * between paragraphs, a line break or a heading, is in no sentence).
  */
+/** A sentence as neighbourText reads it. */
+type NeighbourRow = [id: number, docId: number, paragraph: number, start: number, end: number, text: string];
+
+/** Whether a sentence is there and in the paragraph of `own`. */
+const inParagraphOf = (own: NeighbourRow, r: NeighbourRow | undefined): r is NeighbourRow => r !== undefined && r[1] === own[1] && r[2] === own[2];
+
 function neighbourText(db: Database.Database, hits: TermHit[]): (sentenceId: number, from: number, to: number) => string | null {
   const ids = new Set<number>();
   for (const h of hits) for (let id = h.sentenceId - 1; id <= h.sentenceId + 1; id++) ids.add(id);
-  type Row = [id: number, docId: number, paragraph: number, start: number, end: number, text: string];
-  const rows = new Map<number, Row>();
-  for (const r of rowsForIds<Row>(db, 'SELECT id, doc_id, paragraph, start, end, text FROM sentences WHERE id IN (SELECT value FROM json_each(?))', [...ids], true)) rows.set(r[0], r);
+  const rows = new Map<number, NeighbourRow>();
+  for (const r of rowsForIds<NeighbourRow>(db, 'SELECT id, doc_id, paragraph, start, end, text FROM sentences WHERE id IN (SELECT value FROM json_each(?))', [...ids], true)) rows.set(r[0], r);
   return (sentenceId, from, to) => {
     const own = rows.get(sentenceId);
     if (!own) return null;
-    const inParagraph = (r: Row | undefined): r is Row => r !== undefined && r[1] === own[1] && r[2] === own[2];
     let first = own;
     let last = own;
     while (first[3] > from) {
       const before = rows.get(first[0] - 1);
-      if (!inParagraph(before)) return null;
+      if (!inParagraphOf(own, before)) return null;
       first = before;
     }
     while (last[4] < to) {
       const after = rows.get(last[0] + 1);
-      if (!inParagraph(after)) return null;
+      if (!inParagraphOf(own, after)) return null;
       last = after;
     }
     let text = '';
