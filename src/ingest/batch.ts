@@ -28,21 +28,31 @@ export interface BatchReply {
   known: Array<{ index: number; id: number; metadata: DocumentMetadata | null }>;
 }
 
-/** The stored document with these file bytes (by sha256), if any. */
-export type SourceLookup = (sourceHash: string) => { id: number; metadata: DocumentMetadata | null } | null;
+/** The stored document with each of these file byte hashes (sha256), if any, in order. */
+export type SourceLookup = (sourceHashes: string[]) => Array<{ id: number; metadata: DocumentMetadata | null } | null>;
 
 export async function analyseBatch(request: BatchRequest, lookup: SourceLookup): Promise<BatchReply> {
   const items: BatchItem[] = [];
   const reply: BatchReply = { batch: request.batch, prepared: prepareBatch([]), indexes: [], failures: [], known: [] };
+  // the files' bytes first, then one look in the corpus for all of them: a look per file began a read
+  // of the database each, which reads its pages again after every batch the writer adds
+  const read: Array<{ index: number; file: string; bytes: Uint8Array; sourceHash: string }> = [];
   for (const { index, file } of request.files) {
     try {
       const bytes = readFileBytes(file);
-      const sourceHash = sha256(bytes);
-      const known = lookup(sourceHash);
-      if (known) {
-        reply.known.push({ index, ...known });
-        continue;
-      }
+      read.push({ index, file, bytes, sourceHash: sha256(bytes) });
+    } catch (err) {
+      reply.failures.push({ index, error: reasonOf(err, file) });
+    }
+  }
+  const known = read.length ? lookup(read.map((r) => r.sourceHash)) : [];
+  for (const [i, { index, file, bytes, sourceHash }] of read.entries()) {
+    const stored = known[i];
+    if (stored) {
+      reply.known.push({ index, ...stored });
+      continue;
+    }
+    try {
       const metadata = { ...readSidecar(file), ...request.overrides };
       const item = await analyseBytes(file, bytes, metadata, request.extract, sourceHash);
       if (request.leaveToWriter) item.termCounts = null;

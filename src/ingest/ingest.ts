@@ -8,6 +8,7 @@ import { analyseDocument } from '../structure/document.ts';
 import type { Store } from '../store/store.ts';
 import { extractFigures } from '../extract/extract.ts';
 import type { BatchItem } from '../store/prepare.ts';
+import type { SourceLookup } from './batch.ts';
 
 export interface IngestOutcome {
   file: string;
@@ -33,12 +34,15 @@ export async function analyseBytes(file: string, bytes: Uint8Array, metadata: Pa
   return { doc, extraction: extract ? extractFigures(doc) : null, sourceHash };
 }
 
-/** Finds a stored document by the sha256 of its file's bytes. */
-export function sourceLookup(store: Store): (sourceHash: string) => { id: number; metadata: DocumentMetadata | null } | null {
-  return (sourceHash) => {
-    const id = store.findBySourceHash(sourceHash);
-    return id === null ? null : { id, metadata: store.getMetadata(id) };
-  };
+/** Finds stored documents by the sha256 of their files' bytes, all in one read of the database. */
+export function sourceLookup(store: Store): SourceLookup {
+  const findAll = store.db.transaction((sourceHashes: string[]) =>
+    sourceHashes.map((sourceHash) => {
+      const id = store.findBySourceHash(sourceHash);
+      return id === null ? null : { id, metadata: store.getMetadata(id) };
+    }),
+  );
+  return (sourceHashes) => findAll(sourceHashes);
 }
 
 /** Ingests a report already in memory (an upload); `name` only labels it, nothing is read from disk. */
