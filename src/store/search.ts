@@ -4,8 +4,15 @@ import type Database from 'better-sqlite3';
 import { bucketOf, decodeAt, findPostings, intersectSorted, pairsOf, type PairKey } from './pair-index.ts';
 
 /**
+ * A list of postings is not decoded when it has more than this many bytes per candidate left (a
+ * posting is a byte or two; a candidate checked against its text is a sentence read).
+ */
+const CHECKED_INSTEAD = 64;
+
+/**
  * The sentences that may contain a set of terms (lower case, 2 or more characters each): those that
- * have every pair of every term. The index's rows are read at once; a segment's postings are decoded
+ * have every pair of every term, or, when the answer is not exact, the rarer pairs once few
+ * candidates are left (see CHECKED_INSTEAD). The index's rows are read at once; a segment's postings are decoded
  * when its sentences are first asked for, so a first page of a common term decodes the few segments
  * of the newest reports, not all of them.
  */
@@ -79,6 +86,10 @@ export class CandidateIndex {
       places.sort((a, b) => a.place!.length - b.place!.length);
       let first = true;
       for (const p of places) {
+        // a few candidates left and a long list to go: the candidates are checked against their text
+        // anyway unless the answer is exact, and reading a few sentences costs less than decoding a
+        // common pair's postings (经济 after 低空 in a KWIC of 低空经济)
+        if (!first && !this.exact && result.length * CHECKED_INSTEAD < p.place!.length) break;
         const list: number[] = [];
         decodeAt(p.row, p.place!, segment.base, list);
         result = first ? list : intersectSorted([result, list]);
