@@ -18,13 +18,29 @@ export interface TermHit {
   sentenceId: number;
 }
 
-/** Documents of a filter (work reports only: communiqués are not policy text), by year then id. */
+const keptFilters = new WeakMap<Database.Database, { version: string; value: Map<string, Map<number, DocRow>> }>();
+const KEPT_FILTERS = 16;
+
+/**
+ * Documents of a filter (work reports only: communiqués are not policy text), by year then id; kept
+ * per connection until the database changes, as the catalog is, for the last few filters (every KWIC
+ * and index asks for them: ~0.9 ms a call over ../shared/reports). Callers must not change the map.
+ */
 export function filteredDocuments(db: Database.Database, filter: DocumentFilter): Map<number, DocRow> {
-  const params: unknown[] = [];
-  const where = ["d.kind = 'report'", ...documentConditions(filter, params)];
-  const ids = db.prepare(`SELECT d.id FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.year, d.id`).pluck().all(...params) as number[];
-  const rows = catalog(db);
-  return new Map(ids.map((id) => [id, rows.get(id)!]));
+  const kept = keptUntilChange(keptFilters, db, () => new Map<string, Map<number, DocRow>>());
+  // (every field of DocumentFilter)
+  const key = JSON.stringify([filter.kind, filter.level, filter.region, filter.year]);
+  let docs = kept.get(key);
+  if (!docs) {
+    const params: unknown[] = [];
+    const where = ["d.kind = 'report'", ...documentConditions(filter, params)];
+    const ids = db.prepare(`SELECT d.id FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.year, d.id`).pluck().all(...params) as number[];
+    const rows = catalog(db);
+    docs = new Map(ids.map((id) => [id, rows.get(id)!]));
+    if (kept.size >= KEPT_FILTERS) kept.delete(kept.keys().next().value!);
+    kept.set(key, docs);
+  }
+  return docs;
 }
 
 /**
