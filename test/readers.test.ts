@@ -115,6 +115,9 @@ test('binary data, empty, whitespace-only and letterless files give clear errors
   const garbage = join(dir, 'garbage.html');
   writeFileSync(garbage, Buffer.concat([Buffer.from([0xff, 0xfe, 0x00]), Buffer.from('garbage')]));
   assert.match((await readError(garbage)).message, /garbage\.html: only 4 characters of text, too few for a report/);
+  const one = join(dir, 'one.html');
+  writeFileSync(one, '<html><body>短</body></html>');
+  assert.match((await readError(one)).message, /one\.html: only 1 character of text, too few for a report/);
   const greeting = join(dir, 'greeting.txt');
   writeFileSync(greeting, '各位代表：\n现在，我代表市人民政府。\n');
   assert.match((await readError(greeting)).message, /greeting\.txt: only 17 characters of text/);
