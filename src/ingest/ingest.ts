@@ -36,13 +36,12 @@ export async function analyseBytes(file: string, bytes: Uint8Array, metadata: Pa
 
 /** Finds stored documents by the sha256 of their files' bytes, all in one read of the database. */
 export function sourceLookup(store: Store): SourceLookup {
-  const findAll = store.db.transaction((sourceHashes: string[]) =>
+  return store.db.transaction((sourceHashes: string[]) =>
     sourceHashes.map((sourceHash) => {
       const id = store.findBySourceHash(sourceHash);
       return id === null ? null : { id, metadata: store.getMetadata(id) };
     }),
   );
-  return (sourceHashes) => findAll(sourceHashes);
 }
 
 /** Ingests a report already in memory (an upload); `name` only labels it, nothing is read from disk. */

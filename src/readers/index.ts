@@ -28,8 +28,7 @@ function checkEnoughText(path: string, text: string): string {
   // counted up to the least a report has, not through the whole text
   let chars = 0;
   for (const _ of text.matchAll(/\S/g)) if (++chars >= MIN_TEXT_CHARS) return text;
-  if (chars < MIN_TEXT_CHARS) throw new ReadError(path, `only ${chars} character${chars === 1 ? '' : 's'} of text, too few for a report (at least ${MIN_TEXT_CHARS})`);
-  return text;
+  throw new ReadError(path, `only ${chars} character${chars === 1 ? '' : 's'} of text, too few for a report (at least ${MIN_TEXT_CHARS})`);
 }
 
 function checkLength(path: string, text: string): string {

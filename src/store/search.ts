@@ -12,9 +12,9 @@ const CHECKED_INSTEAD = 64;
 /**
  * The sentences that may contain a set of terms (lower case, 2 or more characters each): those that
  * have every pair of every term, or, when the answer is not exact, the rarer pairs once few
- * candidates are left (see CHECKED_INSTEAD). The index's rows are read at once; a segment's postings are decoded
- * when its sentences are first asked for, so a first page of a common term decodes the few segments
- * of the newest reports, not all of them.
+ * candidates are left (see CHECKED_INSTEAD). The index's rows are read at once; a segment's postings
+ * are decoded when its sentences are first asked for, so a first page of a common term decodes the
+ * few segments of the newest reports, not all of them.
  */
 export class CandidateIndex {
   /** True when every candidate is known to contain every term (all terms are 2 characters long). */

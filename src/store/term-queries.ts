@@ -203,17 +203,17 @@ export function kwic(db: Database.Database, term: string, window: number, filter
   });
 }
 
-/**
- * The text of [from, to) cut from the hits' sentences and the sentence on each side of them, or null
- * when it reaches beyond those or beyond the paragraph (a paragraph's sentences tile it; what lies
- * between paragraphs, a line break or a heading, is in no sentence).
- */
 /** A sentence as neighbourText reads it. */
 type NeighbourRow = [id: number, docId: number, paragraph: number, start: number, end: number, text: string];
 
 /** Whether a sentence is there and in the paragraph of `own`. */
 const inParagraphOf = (own: NeighbourRow, r: NeighbourRow | undefined): r is NeighbourRow => r !== undefined && r[1] === own[1] && r[2] === own[2];
 
+/**
+ * The text of [from, to) cut from the hits' sentences and the sentence on each side of them, or null
+ * when it reaches beyond those or beyond the paragraph (a paragraph's sentences tile it; what lies
+ * between paragraphs, a line break or a heading, is in no sentence).
+ */
 function neighbourText(db: Database.Database, hits: TermHit[]): (sentenceId: number, from: number, to: number) => string | null {
   const ids = new Set<number>();
   for (const h of hits) for (let id = h.sentenceId - 1; id <= h.sentenceId + 1; id++) ids.add(id);
