@@ -1144,3 +1144,14 @@ test('a 力争 figure is a stretch of the base beside it only when it goes beyon
   const ningxia = await reportExtraction('province', '宁夏回族自治区', '2024.md');
   assert.deepEqual(find(ningxia.targets, 'gdp', 'growth').map((t) => [t.value, t.modifier, t.stretch]), [[6, 'around', false], [6, 'at_least', true]]);
 });
+
+test('a clause "按增长7%以上安排" or "按可比价增长7.5%" goes on with the metric named before it (阿坝 2023, 太原 2000)', async () => {
+  // "地区生产总值增速高于全省1个百分点，按增长7%以上安排": the figure the plan is made on, not a qualitative target
+  const aba = find((await reportExtraction('city', '阿坝藏族羌族自治州', '2023.md')).targets, 'gdp', 'growth');
+  assert.deepEqual(aba.map((t) => [t.value, t.unit, t.modifier]), [[7, '%', 'at_least']]);
+  // "国内生产总值（现价）360亿元，按可比价增长7.5%": the growth of the metric, not of a metric named 按可比价
+  const taiyuan = (await reportExtraction('city', '太原市', '2000.md')).targets;
+  assert.deepEqual(find(taiyuan, 'gdp', 'growth').map((t) => [t.value, t.modifier]), [[7.5, 'point']]);
+  assert.deepEqual(find(taiyuan, 'industrial_value_added', 'growth').map((t) => [t.value, t.modifier]), [[7, 'point']]);
+  assert.ok(!taiyuan.some((t) => t.label === '按可比价'));
+});

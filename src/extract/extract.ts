@@ -432,9 +432,10 @@ interface Typed {
 
 /**
  * A figure after a clause break belongs to the metric only when the words between the break and the
- * figure are about it (…，增长6%; …、增长8%), not a new subject (…，一般贸易占比达到42%).
+ * figure are about it (…，增长6%; …、增长8%; …，按增长7%以上安排; …，按可比价增长7.5%), not a new subject
+ * (…，一般贸易占比达到42%).
  */
-const ALLOWED_TAIL = /^(预计)?(全年|同比|比上年|比去年|较上年|按可比价计算|可比价)?(同口径|可比价|可比)?(分别)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模)*$/;
+const ALLOWED_TAIL = /^(预计)?(按)?(全年|同比|比上年|比去年|较上年|按可比价计算|可比价)?(同口径|可比价|可比)?(分别)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模)*$/;
 
 /**
  * The words before the first figure of a clause that goes on with a list's figures, in any order
