@@ -1155,3 +1155,9 @@ test('a clause "按增长7%以上安排" or "按可比价增长7.5%" goes on wit
   assert.deepEqual(find(taiyuan, 'industrial_value_added', 'growth').map((t) => [t.value, t.modifier]), [[7, 'point']]);
   assert.ok(!taiyuan.some((t) => t.label === '按可比价'));
 });
+
+test('a figure followed by "的" and a kind of firm or project is a threshold for counting them, not a total (贵阳 2015)', async () => {
+  // "培育…1家进出口总额超过1000万美元的外资企业…，力争全年外贸进出口总额突破100亿美元"
+  const guiyang = find((await reportExtraction('city', '贵阳市', '2015.md')).targets, 'import_export', 'level');
+  assert.deepEqual(guiyang.map((t) => [t.value, t.unit, t.modifier, t.stretch]), [[100, '亿美元', 'at_least', false]]);
+});

@@ -542,8 +542,11 @@ function listModifier(text: string, group: Figure[], k: number, gap: string): Mo
   return last > k && last === group.length - 1 ? modifierOf(text, group[last], '') : own;
 }
 
-/** What follows a figure that is a threshold for counting things ("超1000万美元企业", "亿元以上项目", "95%以上天数"). */
-const THRESHOLD_OF = /^(的)?(天数|企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家|镇|乡|街道|县|县区|区(?!间|域)|城市|市)/;
+/**
+ * What follows a figure that is a threshold for counting things ("超1000万美元企业", "亿元以上项目", "95%以上天数",
+ * "进出口总额超过1000万美元的外资企业": firms, projects and parks with a few words of their kind before them).
+ */
+const THRESHOLD_OF = /^(的)?(天数|企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家|镇|乡|街道|县|县区|区(?!间|域)|城市|市)|^的[\u4e00-\u9fff]{1,4}?(企业|项目|工程|园区|产业集群)/;
 
 /** End of the modifier word written after a figure (左右, 以上, 以内), for the record's offsets. */
 function modifierEnd(text: string, q: Figure): number {
