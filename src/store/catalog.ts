@@ -33,6 +33,27 @@ export function keptUntilChange<T>(cache: WeakMap<Database.Database, { version: 
   return value;
 }
 
+/**
+ * The value of `key` in a map kept per connection until the database changes (see keptUntilChange),
+ * built when missing; past `limit` keys, the one kept longest goes to make room.
+ */
+export function keptForKey<T>(
+  cache: WeakMap<Database.Database, { version: string; value: Map<string, T> }>,
+  db: Database.Database,
+  key: string,
+  build: () => T,
+  limit = Infinity,
+): T {
+  const kept = keptUntilChange(cache, db, () => new Map<string, T>());
+  let value = kept.get(key);
+  if (value === undefined) {
+    value = build();
+    if (kept.size >= limit) kept.delete(kept.keys().next().value!);
+    kept.set(key, value);
+  }
+  return value;
+}
+
 /** The rows of all documents by id (see keptUntilChange). Callers must not change the rows. */
 export function catalog(db: Database.Database): Map<number, DocRow> {
   return keptUntilChange(catalogs, db, () => {

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Extraction } from '../extract/extract.ts';
 import type { DocumentFilter } from './store.ts';
 import { documentConditions } from './store.ts';
-import { catalog, keptUntilChange, sectionTitles } from './catalog.ts';
+import { catalog, keptForKey, sectionTitles } from './catalog.ts';
 import { rowsForIds } from './search.ts';
 import { BulkInsert } from './bulk-insert.ts';
 import type { FigureRow } from '../analysis/track.ts';
@@ -83,15 +83,13 @@ function bySentence(rows: unknown[]): Map<number, FigureSentence> {
 }
 
 function sentencesOfMetric(db: Database.Database, metric: string, kind: string): Map<number, FigureSentence> {
-  const kept = keptUntilChange(keptMetricSentences, db, () => new Map<string, Map<number, FigureSentence>>());
-  const key = `${metric}\u0000${kind}`;
-  let sentences = kept.get(key);
-  if (!sentences) {
-    sentences = bySentence(db.prepare('SELECT sentence, start, end, text_utf16 FROM metric_sentences WHERE metric = ? AND kind = ?').raw().all(metric, kind));
-    if (kept.size >= KEPT_METRICS) kept.delete(kept.keys().next().value!);
-    kept.set(key, sentences);
-  }
-  return sentences;
+  return keptForKey(
+    keptMetricSentences,
+    db,
+    `${metric}\u0000${kind}`,
+    () => bySentence(db.prepare('SELECT sentence, start, end, text_utf16 FROM metric_sentences WHERE metric = ? AND kind = ?').raw().all(metric, kind)),
+    KEPT_METRICS,
+  );
 }
 
 export function queryFigures(db: Database.Database, kind: 'target' | 'actual', filter: DocumentFilter & { metric?: string; figureYear?: number; docId?: number }): StoredFigure[] {

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Level } from '../types.ts';
 import { CandidateIndex, rowsForIds } from './search.ts';
-import { catalog, keptUntilChange, type DocRow } from './catalog.ts';
+import { catalog, keptForKey, type DocRow } from './catalog.ts';
 import { documentConditions, type DocumentFilter } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
 import { countTerms, dictionaryVersion, longestFirst, unpackCounts, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
@@ -27,20 +27,21 @@ const KEPT_FILTERS = 16;
  * and index asks for them: ~0.9 ms a call over ../shared/reports). Callers must not change the map.
  */
 export function filteredDocuments(db: Database.Database, filter: DocumentFilter): Map<number, DocRow> {
-  const kept = keptUntilChange(keptFilters, db, () => new Map<string, Map<number, DocRow>>());
   // (every field of DocumentFilter)
   const key = JSON.stringify([filter.kind, filter.level, filter.region, filter.year]);
-  let docs = kept.get(key);
-  if (!docs) {
-    const params: unknown[] = [];
-    const where = ["d.kind = 'report'", ...documentConditions(filter, params)];
-    const ids = db.prepare(`SELECT d.id FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.year, d.id`).pluck().all(...params) as number[];
-    const rows = catalog(db);
-    docs = new Map(ids.map((id) => [id, rows.get(id)!]));
-    if (kept.size >= KEPT_FILTERS) kept.delete(kept.keys().next().value!);
-    kept.set(key, docs);
-  }
-  return docs;
+  return keptForKey(
+    keptFilters,
+    db,
+    key,
+    () => {
+      const params: unknown[] = [];
+      const where = ["d.kind = 'report'", ...documentConditions(filter, params)];
+      const ids = db.prepare(`SELECT d.id FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.year, d.id`).pluck().all(...params) as number[];
+      const rows = catalog(db);
+      return new Map(ids.map((id) => [id, rows.get(id)!]));
+    },
+    KEPT_FILTERS,
+  );
 }
 
 /**
@@ -119,17 +120,14 @@ const unpacked = new WeakMap<Database.Database, { version: string; value: Map<st
  * call took a 4 ms scavenge (13 ms a call instead of 8).
  */
 function storedCounts(db: Database.Database, dictionary: Dictionary): Map<number, DocumentTermCounts> {
-  const byVersion = keptUntilChange(unpacked, db, () => new Map<string, Map<number, DocumentTermCounts>>());
   const version = dictionaryVersion(dictionary);
-  let counts = byVersion.get(version);
-  if (!counts) {
-    counts = new Map();
+  return keptForKey(unpacked, db, version, () => {
+    const counts = new Map<number, DocumentTermCounts>();
     for (const [docId, packed] of db.prepare('SELECT doc_id, counts FROM dictionary_counts WHERE version = ?').raw().all(version) as Array<[number, string]>) {
       counts.set(docId, unpackCounts(packed, dictionary));
     }
-    byVersion.set(version, counts);
-  }
-  return counts;
+    return counts;
+  });
 }
 
 /** Dictionary counts of some documents, found through the search index (the same rules as countDictionaries). */
