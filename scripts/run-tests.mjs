@@ -13,7 +13,7 @@ if (!files.length) {
   process.exit(1);
 }
 // many tests read real reports from the shared collection beside the clone: without it they would
-// each fail with ENOENT (97 of them), so say it once
+// each fail with ENOENT (97 of them), so say it once (the path is test/helpers.ts's SHARED_REPORTS)
 const shared = fileURLToPath(new URL('../../shared/reports/', import.meta.url));
 if (!existsSync(shared)) {
   console.error(`the tests read real reports from ${shared}, which does not exist: put the shared collection (../shared) beside this clone, or link it there`);
