@@ -187,6 +187,10 @@ test('exports: CSV with BOM and a Stata do-file, a wide panel, XLSX with numbers
   const docs = JSON.parse(gwr(['export', 'documents', '--format', 'json', '--db', db]).stdout);
   assert.equal(docs.length, 6);
   assert.ok(docs.every((d: any) => /^\d{6}$/.test(d.code)));
+  // each commitment with its text as the report writes it
+  const commitments = JSON.parse(gwr(['export', 'commitments', '--format', 'json', '--db', db]).stdout);
+  assert.ok(commitments.length > 20);
+  for (const c of commitments) assert.ok(c.text.length === c.end - c.start && c.text.includes(c.object), JSON.stringify(c));
 });
 
 test('a text opens with an action when its first two characters are a verb, preposition, adverb or conjunction of jieba\'s dictionary; a place name at a position is found there only', () => {

@@ -52,6 +52,12 @@ test('read endpoints answer from the corpus: documents, reader offsets, search, 
     assert.ok(f.sentenceStart <= f.start && f.end <= f.sentenceEnd);
   }
   assert.equal(reader.text.slice(gdp.sentenceStart, gdp.sentenceEnd).includes('地区生产总值增长5%以上'), true);
+  // and every commitment, inside its sentence, its text naming its object
+  assert.ok(reader.commitments.length > 5);
+  for (const c of reader.commitments) {
+    assert.ok(c.sentenceStart <= c.start && c.end <= c.sentenceEnd, JSON.stringify(c));
+    assert.ok(reader.text.slice(c.start, c.end).includes(c.object), JSON.stringify(c));
+  }
 
   const hits = (await get(base, `/api/search?q=${encodeURIComponent('新质生产力')}`)).body;
   assert.equal(hits.length, 7);

@@ -16,11 +16,12 @@ function check(dbFile: string): { documents: number } {
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     const documents = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
     // every document has its sentences, their search rows and its sections: none is half-written
-    const incomplete = db.prepare(`SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = d.id)
+    const incomplete = db.prepare(`SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentence_blocks b WHERE b.doc_id = d.id)
       OR NOT EXISTS (SELECT 1 FROM sections s WHERE s.doc_id = d.id)`).pluck().get();
     assert.equal(incomplete, 0);
     // every sentence lies in its document's id range, and every range in a segment of search postings
-    assert.equal(db.prepare('SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.doc_id WHERE s.id < d.sentence_start OR s.id >= d.sentence_end').pluck().get(), 0);
+    // (a block's fields are 16 bytes a sentence)
+    assert.equal(db.prepare('SELECT count(*) FROM sentence_blocks b JOIN documents d ON d.id = b.doc_id WHERE b.first < d.sentence_start OR b.first + length(b.fields) / 16 > d.sentence_end').pluck().get(), 0);
     const unindexed = db.prepare(`SELECT count(*) FROM documents d WHERE d.sentence_end > d.sentence_start
       AND NOT EXISTS (SELECT 1 FROM segments g WHERE g.base <= d.sentence_start AND g.base + g.sentences >= d.sentence_end)`).pluck().get();
     assert.equal(unindexed, 0);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
+import type Database from 'better-sqlite3';
+import { documentSentences, type StoredSentence } from '../src/store/sentences.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const EXAMPLES = join(ROOT, 'examples');
@@ -70,4 +72,23 @@ export async function startServer(args: string[], env: Record<string, string> = 
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Every stored sentence of a database, by document id then index. */
+export function storedSentences(db: Database.Database): StoredSentence[] {
+  const ids = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
+  return ids.flatMap((id) => documentSentences(db, id));
+}
+
+/**
+ * Puts a database's sentences back in the table of a row per sentence that versions 1–10 had, so that
+ * a test can set the schema version back to one of those and open it again.
+ */
+export function sentencesAsRows(db: Database.Database): void {
+  const sentences = storedSentences(db);
+  db.exec(`CREATE TABLE sentences (id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE, idx INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL, section INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL);
+    CREATE INDEX sentences_doc ON sentences (doc_id, idx); DROP TABLE sentence_blocks;`);
+  const insert = db.prepare('INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const s of sentences) insert.run(s.id, s.docId, s.index, s.paragraph, s.section, s.start, s.end, s.text);
 }

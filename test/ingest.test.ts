@@ -13,23 +13,26 @@ import type { IngestOutcome } from '../src/ingest/ingest.ts';
 import { dictionaryIndex } from '../src/store/term-queries.ts';
 import { queryFigures } from '../src/store/figures.ts';
 import { bundledDictionaries } from '../src/analysis/words.ts';
-import { EXAMPLES, SHARED_REPORTS, tempDir } from './helpers.ts';
+import { EXAMPLES, SHARED_REPORTS, storedSentences, tempDir } from './helpers.ts';
+import { documentSentences } from '../src/store/sentences.ts';
 
 const dir = tempDir();
 const { files } = await collectFiles([join(SHARED_REPORTS, 'city', '广州市'), join(SHARED_REPORTS, 'province', '广东省'), EXAMPLES]);
 
 /** What a corpus holds, independent of ids: per document (by text hash) its sentences and figures. */
 function contents(store: Store): Array<Record<string, unknown>> {
-  return store.db
+  const rows = store.db
     .prepare(
-      `SELECT d.hash, d.year, d.city, d.level, d.sentence_end - d.sentence_start AS sentenceRange,
-         (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences,
-         (SELECT group_concat(s.text, '|') FROM (SELECT text FROM sentences s WHERE s.doc_id = d.id ORDER BY idx) s) AS text,
+      `SELECT d.id, d.hash, d.year, d.city, d.level, d.sentence_end - d.sentence_start AS sentenceRange,
          (SELECT group_concat(f.metric || f.kind || f.value || f.start, ',') FROM (SELECT * FROM figures f WHERE f.doc_id = d.id ORDER BY f.start, f.id) f) AS figures,
          (SELECT group_concat(c.version || c.counts, ',') FROM dictionary_counts c WHERE c.doc_id = d.id) AS counts
        FROM documents d ORDER BY d.hash`,
     )
     .all() as Array<Record<string, unknown>>;
+  return rows.map(({ id, ...r }) => {
+    const sentences = documentSentences(store.db, id as number);
+    return { ...r, sentences: sentences.length, text: sentences.map((s) => s.text).join('|') };
+  });
 }
 
 test('many files in small batches on worker threads: the same corpus as one thread, outcomes in file order', async () => {
@@ -76,7 +79,7 @@ test('a re-run recognises every file by its bytes and analyses none of them', as
 test('search finds exactly the sentences that contain the query, as a scan of every sentence does', () => {
   const store = new Store(join(dir, 'pooled.db'));
   try {
-    const all = store.db.prepare('SELECT id, text FROM sentences').all() as Array<{ id: number; text: string }>;
+    const all = storedSentences(store.db);
     for (const q of ['创新', '广州', '新质生产力', '5.5%', 'gdp', '一带一路', '粤港澳大湾区建设', '增长 以上', '哈哈']) {
       const terms = q.toLowerCase().split(' ');
       const expected = all.filter((s) => terms.every((t) => s.text.toLowerCase().includes(t))).map((s) => s.id).sort((a, b) => a - b);
@@ -121,7 +124,7 @@ test('a version 4 database (FTS5 search) is migrated: its sentences are searchab
   const doc = source.db.prepare("SELECT * FROM documents WHERE city = '广州市' AND year = 2024").get() as Record<string, unknown>;
   const text = source.db.prepare('SELECT * FROM document_texts WHERE doc_id = ?').get(doc.id) as Record<string, unknown>;
   const original = source.getOriginalText(doc.id as number)!;
-  const sentences = source.db.prepare('SELECT idx, paragraph, section, start, end, text FROM sentences WHERE doc_id = ? ORDER BY idx').all(doc.id) as Array<Record<string, unknown>>;
+  const sentences = documentSentences(source.db, doc.id as number).map((s) => ({ idx: s.index, paragraph: s.paragraph, section: s.section, start: s.start, end: s.end, text: s.text }));
   source.close();
   old.prepare(`INSERT INTO documents (id, hash, path, format, encoding, attributes, province, city, level, year, chars, warnings, added_at)
     VALUES (1, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, '[]', ?)`).run(doc.hash, doc.path, doc.format, doc.encoding, doc.province, doc.city, doc.level, doc.year, doc.chars, doc.added_at);

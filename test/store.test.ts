@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Store } from '../src/store/store.ts';
 import { readReport } from '../src/readers/index.ts';
 import { analyseDocument } from '../src/structure/document.ts';
-import { SAMPLES, sample, tempDir } from './helpers.ts';
+import { SAMPLES, sample, sentencesAsRows, storedSentences, tempDir } from './helpers.ts';
 import { extractFigures } from '../src/extract/extract.ts';
 import { prepareBatch } from '../src/store/prepare.ts';
 import { queryFigures } from '../src/store/figures.ts';
@@ -79,7 +79,7 @@ test('a failure while writing a document leaves nothing of it behind', () => {
     const bad = { ...extraction, actuals: [...extraction.actuals, { ...extraction.actuals[0], kind: 'forecast' as 'actual' }] };
     assert.throws(() => store.addDocument(docs[0], bad), /CHECK constraint failed/);
     assert.equal(store.countDocuments(), 0);
-    assert.equal(store.db.prepare('SELECT count(*) FROM sentences').pluck().get(), 0);
+    assert.equal(storedSentences(store.db).length, 0);
     assert.equal(store.search('苏州').length, 0);
     // written again, it has its own figures, none left over from the failed attempt
     assert.equal(store.addDocument(docs[0], extraction).duplicate, false);
@@ -102,7 +102,7 @@ test('in a batch, a document that fails is left out whole and the others are wri
     assert.deepEqual(results.map((r) => ('error' in r ? 'error' : 'added')), ['added', 'error', 'added']);
     assert.match((results[1] as { error: string }).error, /CHECK constraint failed/);
     assert.equal(store.countDocuments(), 2);
-    const sentences = store.db.prepare('SELECT count(*) FROM sentences').pluck().get();
+    const sentences = storedSentences(store.db).length;
     assert.equal(sentences, good[0].doc.sentences.length + good[2].doc.sentences.length);
     assert.equal(store.db.prepare('SELECT count(*) FROM figures').pluck().get(), [good[0], good[2]].reduce((n, g) => n + g.extraction.targets.length + g.extraction.actuals.length, 0));
     // the failed document's sentences are not found; the others' are, at their own ids
@@ -145,6 +145,7 @@ test('the figures of a metric come with their sentences, stored by metric: as re
     }
     // a version 7 database has none: opening it stores them
     store.db.exec('DROP TABLE metric_sentences');
+    sentencesAsRows(store.db);
     store.db.pragma('user_version = 7');
     store.close();
     store = new Store(file);
@@ -170,6 +171,7 @@ test('a version 8 database is migrated: its dictionary counts (JSON objects) and
     assert.ok(gdp.length >= 2);
     // the tables as version 8 wrote them
     store.db.exec('DROP TABLE metric_sentences');
+    sentencesAsRows(store.db);
     store.db.exec(MIGRATIONS.find((m) => m.version === 8)!.sql);
     const rows = store.db.prepare('SELECT version, doc_id, counts FROM dictionary_counts').raw().all() as Array<[string, number, string]>;
     const update = store.db.prepare('UPDATE dictionary_counts SET counts = ? WHERE version = ? AND doc_id = ?');
@@ -201,6 +203,7 @@ test("a version 9 database is migrated: a metric's figures are read from the ind
     // the index as version 9 made it, over every figure
     store.db.exec(`DROP INDEX figures_metric;
       CREATE INDEX figures_metric ON figures (metric, kind, doc_id, year, label, quantity, value, value2, unit, modifier, stretch, estimated, start, end, sentence, section)`);
+    sentencesAsRows(store.db);
     store.db.pragma('user_version = 9');
     store.close();
     store = new Store(file);

@@ -120,12 +120,18 @@ function indicesTable(store: Store, filter: DocumentFilter, dicts: string[] | un
 
 function commitmentsTable(store: Store, filter: DocumentFilter): Table {
   const docs = filteredDocuments(store.db, filter);
-  const rows = store.db.prepare(`SELECT c.*, substr(s.text, c.start - s.start + 1, c.end - c.start) AS text
-       FROM commitments c JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sentence ORDER BY c.doc_id, c.start`).all() as Array<Record<string, any>>;
+  // a commitment's text cut from its document's text, read once per document (rows come by document)
+  let textOf = { docId: -1, text: '' };
+  const rows = (store.db.prepare('SELECT * FROM commitments ORDER BY doc_id, start').all() as Array<Record<string, any>>)
+    .filter((r) => docs.has(r.doc_id))
+    .map((r): Record<string, any> => {
+      if (textOf.docId !== r.doc_id) textOf = { docId: r.doc_id, text: store.getText(r.doc_id) ?? '' };
+      return { ...r, text: textOf.text.slice(r.start, r.end) };
+    });
   return {
     name: 'commitments',
     columns: [...ID_COLUMNS, { name: 'year', label: 'Year delivered' }, { name: 'action', label: 'Action (新建, 新增, 建成, …)' }, { name: 'object', label: 'Object' }, { name: 'quantity', label: 'Quantity' }, { name: 'unit', label: 'Unit' }, { name: 'start', label: 'Start offset' }, { name: 'end', label: 'End offset' }, { name: 'text', label: 'Source text' }],
-    rows: rows.filter((r) => docs.has(r.doc_id)).map((r) => {
+    rows: rows.map((r) => {
       const d = docs.get(r.doc_id)!;
       return [r.doc_id, d.code, d.province, d.city, d.county, d.level, d.year, r.action, r.object, r.quantity, r.unit, r.start, r.end, r.text];
     }),

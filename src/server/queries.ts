@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Store, DocumentDetail, DocumentSummary } from '../store/store.ts';
 import { documentConditions, regionName } from '../store/store.ts';
 import { queryFigures } from '../store/figures.ts';
+import { documentSentences } from '../store/sentences.ts';
 import { dictionaryIndex, kwic, spread } from '../store/term-queries.ts';
 import { bundledDictionaries, type Dictionary } from '../analysis/words.ts';
 import { taxonomy } from '../extract/taxonomy.ts';
@@ -92,12 +93,10 @@ export const READ_QUERIES = {
     run: (store, p) => {
       const d = existingDocument(store, p.id);
       const figures = [...queryFigures(store.db, 'target', { docId: p.id }), ...queryFigures(store.db, 'actual', { docId: p.id })].sort((a, b) => a.start - b.start);
-      const commitments = store.db
-        .prepare(
-          `SELECT c.id, c.action, c.object, c.quantity, c.unit, c.start, c.end, s.start AS sentenceStart, s.end AS sentenceEnd
-           FROM commitments c JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sentence WHERE c.doc_id = ? ORDER BY c.start`,
-        )
-        .all(p.id);
+      const sentences = documentSentences(store.db, p.id, false);
+      const commitments = (
+        store.db.prepare('SELECT id, action, object, quantity, unit, start, end, sentence FROM commitments WHERE doc_id = ? ORDER BY start').all(p.id) as Array<Record<string, number | string>>
+      ).map(({ sentence, ...c }) => ({ ...c, sentenceStart: sentences[sentence as number]?.start, sentenceEnd: sentences[sentence as number]?.end }));
       return { document: publicSummary(d), text: store.getText(p.id), figures, commitments };
     },
   }),

@@ -14,6 +14,7 @@ export type DocRow = Pick<DocumentSummary, 'id' | 'province' | 'city' | 'county'
 
 const catalogs = new WeakMap<Database.Database, { version: string; value: Map<number, DocRow> }>();
 const titles = new WeakMap<Database.Database, { version: string; value: Map<number, string[]> }>();
+const roles = new WeakMap<Database.Database, { version: string; value: Map<number, string[]> }>();
 
 /** The statement that reads a connection's data version, prepared once (preparing it took ~0.5 ms a call). */
 const versionStatements = new WeakMap<Database.Database, Database.Statement>();
@@ -70,13 +71,20 @@ export function catalog(db: Database.Database): Map<number, DocRow> {
  * of a metric over the whole corpus); all of them are ~52,000 short strings over ../shared/reports.
  */
 export function sectionTitles(db: Database.Database): Map<number, string[]> {
-  return keptUntilChange(titles, db, () => {
-    const map = new Map<number, string[]>();
-    for (const [docId, idx, title] of db.prepare('SELECT doc_id, idx, title FROM sections').raw().iterate() as Iterable<[number, number, string]>) {
-      let list = map.get(docId);
-      if (!list) map.set(docId, (list = []));
-      list[idx] = title;
-    }
-    return map;
-  });
+  return keptUntilChange(titles, db, () => sectionColumn(db, 'title'));
+}
+
+/** The roles of every document's sections, kept as the titles are (a term's hits are counted by role). */
+export function sectionRoles(db: Database.Database): Map<number, string[]> {
+  return keptUntilChange(roles, db, () => sectionColumn(db, 'role'));
+}
+
+function sectionColumn(db: Database.Database, column: 'title' | 'role'): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const [docId, idx, value] of db.prepare(`SELECT doc_id, idx, ${column} FROM sections`).raw().iterate() as Iterable<[number, number, string]>) {
+    let list = map.get(docId);
+    if (!list) map.set(docId, (list = []));
+    list[idx] = value;
+  }
+  return map;
 }

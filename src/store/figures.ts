@@ -4,7 +4,7 @@ import type { Extraction } from '../extract/extract.ts';
 import type { DocumentFilter } from './store.ts';
 import { documentConditions } from './store.ts';
 import { catalog, keptForKey, sectionTitles } from './catalog.ts';
-import { rowsForIds } from './search.ts';
+import { sentencesByIds } from './sentences.ts';
 import { BulkInsert } from './bulk-insert.ts';
 import type { FigureRow } from '../analysis/track.ts';
 
@@ -129,7 +129,7 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
   const docs = catalog(db);
   const titles = sectionTitles(db);
   // A metric's sentences are read with it from metric_sentences, a run of rows; other figures' from
-  // the sentences table in id order, once each (in the figures' order the reads jumped all over it).
+  // their sentence blocks, once each.
   // A document's sentences have consecutive ids from sentence_start.
   let sentences: Map<number, FigureSentence>;
   if (filter.metric && filter.metric !== 'other' && filter.docId === undefined && !docWhere.length) {
@@ -148,9 +148,7 @@ export function queryFigures(db: Database.Database, kind: 'target' | 'actual', f
     sentences = bySentence(db.prepare(`SELECT sentence, start, end, text_utf16 FROM metric_sentences WHERE ${sentenceWhere.join(' AND ')}`).raw().all(...sentenceParams));
   } else {
     const sentenceIds = [...new Set(rows.map((r) => docs.get(r[1])!.sentenceStart + r[14]))].sort((a, b) => a - b);
-    sentences = new Map(
-      rowsForIds<FigureSentence>(db, 'SELECT id, start, end, text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?))', sentenceIds, true).map((r) => [r[0], r]),
-    );
+    sentences = new Map([...sentencesByIds(db, sentenceIds)].map(([id, s]): [number, FigureSentence] => [id, [id, s.start, s.end, s.text]]));
   }
   const textOf = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
   const figures = rows.map(([id, docId, metric, label, quantity, value, value2, unit, modifier, stretch, year, estimated, start, end, sentenceIndex, section]): StoredFigure => {

@@ -4,13 +4,14 @@ import Database from 'better-sqlite3';
 import type { AnalysedDocument, DocumentKind, DocumentMetadata, Level, Paragraph, Section, SectionRole, Sentence } from '../types.ts';
 import { migrate } from './schema.ts';
 import { buildBuckets, queryTerms, type PairOccurrences } from './pair-index.ts';
-import { CandidateIndex, rowsForIds, type SentenceRange } from './search.ts';
+import { CandidateIndex, type SentenceRange } from './search.ts';
 import { prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument } from './prepare.ts';
 import { PARAGRAPH_FIELDS, SENTENCE_FIELDS } from '../structure/packed.ts';
 import { writeExtraction } from './figures.ts';
 import { restoreOriginal } from '../normalize/mapped-text.ts';
 import { blobInt32, int32Blob } from './blobs.ts';
 import { BulkInsert } from './bulk-insert.ts';
+import { documentSentences, sentenceBlocks, sentencesByIds } from './sentences.ts';
 import type { Extraction } from '../extract/extract.ts';
 
 /** A packed section number: -1 stands for none. */
@@ -265,18 +266,12 @@ export class Store {
         w.paragraphs.add(id, index, orNull(paragraphs[i]), paragraphs[i + 1], paragraphs[i + 2]);
       }
       w.paragraphs.flush();
-      const sentences = d.sentences;
-      for (let i = 0, index = 0; i < sentences.length; i += SENTENCE_FIELDS, index++) {
-        const start = sentences[i + 2];
-        const end = sentences[i + 3];
-        w.sentences.add(sentenceStart + index, id, index, sentences[i], orNull(sentences[i + 1]), start, end, d.text.slice(start, end));
-      }
-      w.sentences.flush();
     } catch (err) {
       w.paragraphs.discard();
-      w.sentences.discard();
       throw err;
     }
+    // a block of sentences to a row (see sentences.ts): a row per sentence was a fifth of the writing
+    for (const row of sentenceBlocks(id, sentenceStart, d.text, d.sentences)) w.insertBlock.run(...row);
     if (d.extraction) {
       const packed = d.sentences;
       writeExtraction(this.db, id, d.extraction, (index) => {
@@ -343,7 +338,7 @@ export class Store {
       insertText: this.db.prepare('INSERT INTO document_texts (doc_id, text, offset_runs, original_copies, original_rest) VALUES (?, ?, ?, ?, ?)'),
       insertSection: this.db.prepare('INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       paragraphs: new BulkInsert(this.db, 'paragraphs (doc_id, idx, section, start, end)', 5),
-      sentences: new BulkInsert(this.db, 'sentences (id, doc_id, idx, paragraph, section, start, end, text)', 8),
+      insertBlock: this.db.prepare('INSERT INTO sentence_blocks (first, doc_id, first_index, fields, text) VALUES (?, ?, ?, ?, ?)'),
       insertCounts: this.db.prepare('INSERT INTO dictionary_counts (version, doc_id, counts) VALUES (?, ?, ?)'),
       insertSegment: this.db.prepare('INSERT INTO segments (base, sentences) VALUES (?, ?)'),
       postings: new BulkInsert(this.db, 'pair_index (base, bucket, postings)', 3),
@@ -359,7 +354,12 @@ export class Store {
 
   /** Deletes a document and everything of it. Its search postings stay, pointing at ids no sentence has. */
   deleteDocument(id: number): boolean {
-    return this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+    return this.db.transaction(() => {
+      // its sentences have no foreign key to cascade from (see migration 11)
+      const range = this.db.prepare('SELECT sentence_start, sentence_end FROM documents WHERE id = ?').raw().get(id) as [number, number] | undefined;
+      if (range) this.db.prepare('DELETE FROM sentence_blocks WHERE first >= ? AND first < ?').run(...range);
+      return this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+    }).immediate();
   }
 
   /** A document's metadata, or null when there is no such document. */
@@ -374,7 +374,7 @@ export class Store {
     const metadata = this.getMetadata(id);
     const structure = this.getStructure(id);
     if (!metadata || !structure) return null;
-    const sentences = this.db.prepare('SELECT idx AS "index", paragraph, section, start, end FROM sentences WHERE doc_id = ? ORDER BY idx').all(id) as Sentence[];
+    const sentences: Sentence[] = documentSentences(this.db, id, false).map((s) => ({ index: s.index, paragraph: s.paragraph, section: s.section, start: s.start, end: s.end }));
     return { text: structure.text, metadata, sections: structure.sections, paragraphs: structure.paragraphs, sentences };
   }
 
@@ -392,8 +392,10 @@ export class Store {
       this.db.prepare('DELETE FROM figures WHERE doc_id = ?').run(id);
       this.db.prepare('DELETE FROM commitments WHERE doc_id = ?').run(id);
       this.db.prepare('DELETE FROM metric_sentences WHERE doc_id = ?').run(id);
-      const sentence = this.db.prepare('SELECT id, start, end, text FROM sentences WHERE doc_id = ? AND idx = ?');
-      if (extraction) writeExtraction(this.db, id, extraction, (index) => sentence.get(id, index) as { id: number; start: number; end: number; text: string });
+      if (extraction) {
+        const sentences = documentSentences(this.db, id);
+        writeExtraction(this.db, id, extraction, (index) => sentences[index]);
+      }
       return true;
     }).immediate();
   }
@@ -424,7 +426,7 @@ export class Store {
     const sectionList = this.db
       .prepare('SELECT idx AS "index", parent, level, number, title, role, start, end FROM sections WHERE doc_id = ? ORDER BY idx')
       .all(id) as SectionRow[];
-    const sentenceCount = this.db.prepare('SELECT count(*) FROM sentences WHERE doc_id = ?').pluck().get(id) as number;
+    const sentenceCount = this.db.prepare('SELECT sentence_end - sentence_start FROM documents WHERE id = ?').pluck().get(id) as number;
     const { attributes, ...rest } = row;
     return { ...toSummary(rest), attributes: JSON.parse(attributes as string), sectionList, sentenceCount };
   }
@@ -473,27 +475,25 @@ export class Store {
     for (const chunk of candidates.inChunks(docs, 200)) {
       if (candidates.exact) for (const id of chunk) found.push(id);
       else {
-        const rows = rowsForIds<{ id: number; text: string }>(this.db, 'SELECT s.id, s.text FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id', chunk);
-        const ok = new Set(rows.filter((r) => { const lower = r.text.toLowerCase(); return terms.every((t) => lower.includes(t)); }).map((r) => r.id));
-        for (const id of chunk) if (ok.has(id)) found.push(id);
+        const texts = sentencesByIds(this.db, chunk);
+        for (const id of chunk) {
+          const lower = texts.get(id)?.text.toLowerCase();
+          if (lower !== undefined && terms.every((t) => lower.includes(t))) found.push(id);
+        }
       }
       if (found.length >= wanted) break;
     }
     const page = found.slice(offset, wanted);
-    const rows = rowsForIds<Record<string, any>>(
-      this.db,
-      `SELECT s.id AS sentenceId, s.doc_id AS docId, s.start AS sStart, s.end AS sEnd, s.text AS sentence, s.section AS sectionIndex,
-         sec.title AS sectionTitle, sec.role AS sectionRole, d.title, d.province, d.city, d.county, d.level, d.year
-       FROM sentences s JOIN documents d ON d.id = s.doc_id
-       LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
-       WHERE s.id IN (SELECT value FROM json_each(?))`,
-      page,
-    );
-    const byId = new Map(rows.map((r) => [r.sentenceId as number, r]));
+    const sentences = sentencesByIds(this.db, page);
+    const documentOf = this.statement('SELECT title, province, city, county, level, year FROM documents WHERE id = ?');
+    const sectionOf = this.statement('SELECT title, role FROM sections WHERE doc_id = ? AND idx = ?');
     const context = opts.context ?? 30;
     return page.map((id) => {
-      const r = byId.get(id)!;
-      const lower = (r.sentence as string).toLowerCase();
+      const s = sentences.get(id)!;
+      const d = documentOf.get(s.docId) as Record<string, any>;
+      const section = s.section === null ? undefined : (sectionOf.get(s.docId, s.section) as { title: string; role: SectionRole } | undefined);
+      const sentence = s.text;
+      const lower = sentence.toLowerCase();
       let at = -1;
       let len = 0;
       for (const t of terms) {
@@ -504,20 +504,19 @@ export class Store {
         }
       }
       if (at === -1) at = 0;
-      const sentence = r.sentence as string;
       return {
-        docId: r.docId,
-        title: r.title,
-        region: regionName(r as any),
-        level: r.level,
-        year: r.year,
-        sentenceId: r.sentenceId,
+        docId: s.docId,
+        title: d.title,
+        region: regionName(d as any),
+        level: d.level,
+        year: d.year,
+        sentenceId: id,
         sentence,
-        start: r.sStart + at,
-        end: r.sStart + at + len,
-        sectionIndex: r.sectionIndex,
-        sectionTitle: r.sectionTitle ?? null,
-        sectionRole: r.sectionRole ?? null,
+        start: s.start + at,
+        end: s.start + at + len,
+        sectionIndex: s.section,
+        sectionTitle: section?.title ?? null,
+        sectionRole: section?.role ?? null,
         before: sentence.slice(Math.max(0, at - context), at),
         match: sentence.slice(at, at + len),
         after: sentence.slice(at + len, at + len + context),

@@ -2,8 +2,9 @@
 // then checked on word boundaries), dictionary indices, keyword in context and the spread of a term.
 import type Database from 'better-sqlite3';
 import type { Level } from '../types.ts';
-import { CandidateIndex, rowsForIds } from './search.ts';
-import { catalog, keptForKey, type DocRow } from './catalog.ts';
+import { CandidateIndex } from './search.ts';
+import { catalog, keptForKey, sectionRoles, type DocRow } from './catalog.ts';
+import { documentSentences, sentencesByIds } from './sentences.ts';
 import { documentConditions, type DocumentFilter } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
 import { countTerms, dictionaryVersion, longestFirst, unpackCounts, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
@@ -52,17 +53,17 @@ export function termHits(db: Database.Database, term: string, docs: Map<number, 
   const wanted = term.replace(/\s+/g, '');
   if (Array.from(wanted).length < 2) throw new Error('a term needs 2 or more characters');
   const candidates = new CandidateIndex(db, [wanted.toLowerCase()]);
-  const rowsOf = db.prepare(
-    `SELECT s.id, s.doc_id AS docId, s.start, s.text, COALESCE(sec.role, 'other') AS role
-     FROM sentences s LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
-     WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`,
-  );
+  const roles = sectionRoles(db);
   const hits: TermHit[] = [];
   // the documents in id order, their candidates read a hundred at a time (a query a document took
   // longer), until the limit
   for (const chunk of candidates.inChunks([...docs.values()].sort((a, b) => a.id - b.id), 100)) {
-    for (const r of rowsOf.all(JSON.stringify(chunk)) as Array<{ id: number; docId: number; start: number; text: string; role: string }>) {
-      for (const at of termPositions(r.text, wanted)) hits.push({ term: wanted, docId: r.docId, start: r.start + at, end: r.start + at + wanted.length, role: r.role, sentenceId: r.id });
+    const sentences = sentencesByIds(db, chunk);
+    for (const id of chunk.sort((a, b) => a - b)) {
+      const s = sentences.get(id);
+      if (!s) continue;
+      const role = (s.section === null ? undefined : roles.get(s.docId)?.[s.section]) ?? 'other';
+      for (const at of termPositions(s.text, wanted)) hits.push({ term: wanted, docId: s.docId, start: s.start + at, end: s.start + at + wanted.length, role, sentenceId: id });
     }
     if (hits.length >= limit) break;
   }
@@ -133,17 +134,14 @@ function storedCounts(db: Database.Database, dictionary: Dictionary): Map<number
 /** Dictionary counts of some documents, found through the search index (the same rules as countDictionaries). */
 function countThroughIndex(db: Database.Database, dictionary: Dictionary, docs: Map<number, DocRow>): Map<number, DocumentTermCounts> {
   const roleChars = new Map<number, Record<string, number>>();
-  const rows = rowsForIds<{ docId: number; role: string; chars: number }>(
-    db,
-    `SELECT s.doc_id AS docId, COALESCE(sec.role, 'other') AS role, SUM(s.end - s.start) AS chars
-     FROM sentences s LEFT JOIN sections sec ON sec.doc_id = s.doc_id AND sec.idx = s.section
-     WHERE s.doc_id IN (SELECT value FROM json_each(?)) GROUP BY s.doc_id, COALESCE(sec.role, 'other')`,
-    [...docs.keys()],
-  );
-  for (const r of rows) {
-    let chars = roleChars.get(r.docId);
-    if (!chars) roleChars.set(r.docId, (chars = {}));
-    chars[r.role] = r.chars;
+  const roles = sectionRoles(db);
+  for (const docId of docs.keys()) {
+    const chars: Record<string, number> = {};
+    for (const s of documentSentences(db, docId, false)) {
+      const role = (s.section === null ? undefined : roles.get(docId)?.[s.section]) ?? 'other';
+      chars[role] = (chars[role] ?? 0) + (s.end - s.start);
+    }
+    roleChars.set(docId, chars);
   }
   // each document's hits by term, then counted as ingestion counts them
   const terms = longestFirst(dictionary.terms);
@@ -216,7 +214,7 @@ function neighbourText(db: Database.Database, hits: TermHit[]): (sentenceId: num
   const ids = new Set<number>();
   for (const h of hits) for (let id = h.sentenceId - 1; id <= h.sentenceId + 1; id++) ids.add(id);
   const rows = new Map<number, NeighbourRow>();
-  for (const r of rowsForIds<NeighbourRow>(db, 'SELECT id, doc_id, paragraph, start, end, text FROM sentences WHERE id IN (SELECT value FROM json_each(?))', [...ids], true)) rows.set(r[0], r);
+  for (const s of sentencesByIds(db, ids).values()) rows.set(s.id, [s.id, s.docId, s.paragraph, s.start, s.end, s.text]);
   return (sentenceId, from, to) => {
     const own = rows.get(sentenceId);
     if (!own) return null;

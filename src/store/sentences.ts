@@ -1,0 +1,114 @@
+// The stored sentences, a block of a document's consecutive sentences to a row (sentence_blocks):
+// its first sentence's id, their packed fields (see packSentences) and the text they span, UTF-16.
+// A row per sentence was a million rows over ../shared/reports and a fifth of the writer's time at
+// ingest (see the README's bench section); a block of them is read with one seek, as a sentence was.
+import type Database from 'better-sqlite3';
+import { SENTENCE_FIELDS } from '../structure/packed.ts';
+import { blobInt32, int32Blob } from './blobs.ts';
+
+/** Sentences to a block: a sentence looked up reads its block's ~5 KB of text. */
+export const SENTENCES_PER_BLOCK = 32;
+
+export interface StoredSentence {
+  /** Global id: the document's sentence_start + index. */
+  id: number;
+  docId: number;
+  index: number;
+  paragraph: number;
+  section: number | null;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type BlockRow = [first: number, docId: number, firstIndex: number, fields: Buffer, text: Buffer];
+
+/**
+ * The block rows of a document's sentences (packed, see packSentences), its first sentence's id being
+ * `firstId`: each block's text is the document's text from its first sentence's start to its last's end.
+ */
+export function sentenceBlocks(docId: number, firstId: number, text: string, packed: Int32Array): BlockRow[] {
+  const rows: BlockRow[] = [];
+  const step = SENTENCES_PER_BLOCK * SENTENCE_FIELDS;
+  for (let at = 0, index = 0; at < packed.length; at += step, index += SENTENCES_PER_BLOCK) {
+    const fields = packed.subarray(at, Math.min(packed.length, at + step));
+    const from = fields[2];
+    const to = fields[fields.length - 1];
+    rows.push([firstId + index, docId, index, int32Blob(fields), Buffer.from(text.slice(from, to), 'utf16le')]);
+  }
+  return rows;
+}
+
+/** The sentences of a block row, with their text unless `withText` is false (then ''). */
+function* blockSentences(row: BlockRow, withText: boolean): Generator<StoredSentence> {
+  const [first, docId, firstIndex, fieldBytes, text] = row;
+  const fields = blobInt32(fieldBytes);
+  const from = fields[2];
+  for (let at = 0, k = 0; at < fields.length; at += SENTENCE_FIELDS, k++) {
+    const start = fields[at + 2];
+    const end = fields[at + 3];
+    yield {
+      id: first + k,
+      docId,
+      index: firstIndex + k,
+      paragraph: fields[at],
+      section: fields[at + 1] < 0 ? null : fields[at + 1],
+      start,
+      end,
+      text: withText ? text.toString('utf16le', 2 * (start - from), 2 * (end - from)) : '',
+    };
+  }
+}
+
+const COLUMNS = 'b.first, b.doc_id, b.first_index, b.fields, b.text';
+const byIdsStatements = new WeakMap<Database.Database, Database.Statement>();
+const ofDocumentStatements = new WeakMap<Database.Database, Map<boolean, Database.Statement>>();
+
+/**
+ * The stored sentences of these ids, by id; an id no sentence has (its document was deleted, or not
+ * written) is left out. The blocks are found with one seek each: the block of an id is the last one
+ * that begins at or before it.
+ */
+export function sentencesByIds(db: Database.Database, ids: Iterable<number>, withText = true): Map<number, StoredSentence> {
+  let statement = byIdsStatements.get(db);
+  if (!statement) {
+    statement = db
+      .prepare(
+        `SELECT ${COLUMNS} FROM sentence_blocks b
+         WHERE b.first IN (SELECT (SELECT first FROM sentence_blocks WHERE first <= j.value ORDER BY first DESC LIMIT 1) FROM json_each(?) j)`,
+      )
+      .raw();
+    byIdsStatements.set(db, statement);
+  }
+  const wanted = [...new Set(ids)];
+  const found = new Map<number, StoredSentence>();
+  const CHUNK = 1000;
+  for (let i = 0; i < wanted.length; i += CHUNK) {
+    const chunk = wanted.slice(i, i + CHUNK);
+    const want = new Set(chunk);
+    for (const row of statement.all(JSON.stringify(chunk)) as BlockRow[]) {
+      for (const s of blockSentences(row, withText)) if (want.has(s.id)) found.set(s.id, s);
+    }
+  }
+  return found;
+}
+
+/** A document's stored sentences in order (texts '' unless `withText`: then the texts are not read). */
+export function documentSentences(db: Database.Database, docId: number, withText = true): StoredSentence[] {
+  const statements = ofDocumentStatements.get(db) ?? new Map<boolean, Database.Statement>();
+  ofDocumentStatements.set(db, statements);
+  let statement = statements.get(withText);
+  if (!statement) {
+    statement = db
+      .prepare(
+        `SELECT b.first, b.doc_id, b.first_index, b.fields, ${withText ? 'b.text' : 'NULL'} FROM documents d
+         CROSS JOIN sentence_blocks b ON b.first >= d.sentence_start AND b.first < d.sentence_end
+         WHERE d.id = ? ORDER BY b.first`,
+      )
+      .raw();
+    statements.set(withText, statement);
+  }
+  const out: StoredSentence[] = [];
+  for (const row of statement.all(docId) as BlockRow[]) for (const s of blockSentences(row, withText)) out.push(s);
+  return out;
+}
