@@ -10,7 +10,7 @@ import { analyseBytes, reasonOf, sha256 } from './ingest.ts';
 export interface BatchRequest {
   batch: number;
   extract: boolean;
-  /** Leave the bundled dictionaries' counts to the writer's thread (see pipeline.ts). */
+  /** Leave the bundled dictionaries' counts and the search pairs to the writer's thread (see pipeline.ts). */
   leaveToWriter: boolean;
   /** Metadata given for every file; a sidecar file's fields come first, these win. */
   overrides: Partial<DocumentMetadata>;
@@ -62,7 +62,7 @@ export async function analyseBatch(request: BatchRequest, lookup: SourceLookup):
       reply.failures.push({ index, error: reasonOf(err, file) });
     }
   }
-  reply.prepared = prepareBatch(items);
+  reply.prepared = prepareBatch(items, { pairs: !request.leaveToWriter });
   return reply;
 }
 
@@ -70,6 +70,6 @@ export async function analyseBatch(request: BatchRequest, lookup: SourceLookup):
 export function transferables(reply: BatchReply): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const d of reply.prepared.documents) for (const a of [d.runs, d.sentences, d.paragraphs, d.original.copies]) buffers.add(a.buffer as ArrayBuffer);
-  for (const a of Object.values(reply.prepared.pairs)) buffers.add(a.buffer as ArrayBuffer);
+  for (const a of Object.values(reply.prepared.pairs ?? {})) buffers.add(a.buffer as ArrayBuffer);
   return [...buffers];
 }

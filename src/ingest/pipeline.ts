@@ -2,8 +2,8 @@
 // threads, which read each file, skip it when its exact bytes are already in the corpus (sha256),
 // and decode, analyse and extract the rest and collect the batch's character pairs. This thread,
 // the one writer, sorts the pairs into search postings and writes each batch in one transaction, in
-// the order of the files (with one worker it also counts the dictionaries' hits, see
-// leaveToWriter). It reads no files itself, so it is free to write while the workers read. At most
+// the order of the files (with one worker it also counts the dictionaries' hits and collects the
+// pairs, see leaveToWriter). It reads no files itself, so it is free to write while the workers read. At most
 // a few batches are in flight, so memory stays bounded whatever the number of files.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -149,12 +149,12 @@ export async function ingestFiles(store: Store, files: string[], opts: IngestOpt
   // four batches more than there are workers: each worker has its next batches ready while this
   // thread writes, and replies can wait for it (see BATCHES_PER_WORKER)
   const maxInFlight = size + 4;
-  // With one worker, this thread counts the dictionaries' hits (a quarter of the analysis) so that
-  // the worker is not the bottleneck. (On 2 cores, ../shared/reports in ~30 s instead of ~37 with the
-  // counts.) It collected the search pairs too until extraction got faster: the worker now has room
-  // for them, and with them here this thread was the busier (CPU seconds of this thread and the worker
-  // over ../shared/reports: 12.2–12.7 and 14.1–14.8 with the pairs in the worker, 14.2–15.7 and
-  // 13.5–14.1 with them here).
+  // With one worker, this thread counts the dictionaries' hits (a quarter of the analysis) and
+  // collects the search pairs, so that the worker is not the bottleneck. (On 2 cores,
+  // ../shared/reports in ~30 s instead of ~37 with the counts.) The pairs went back and forth with
+  // the writer's load: since sentences are written in blocks, the writer has room for them (CPU
+  // seconds of this thread and the worker in 3 alternating bench runs: 8.4–11.0 and 11.2–13.2 with
+  // the pairs in the worker, 9.8–10.9 and 10.0–10.7 with them here; wall 14.1–17.4 s and 14.1–15.1 s).
   const leaveToWriter = size === 1;
   const outcomes = new OrderedOutcomes(opts.onOutcome ?? (() => {}));
   const lookup = sourceLookup(store);

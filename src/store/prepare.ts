@@ -51,8 +51,11 @@ export interface PreparedBatch {
   documents: PreparedDocument[];
   /** Sentences in the batch: the number of sentence ids the writer reserves for it. */
   sentenceCount: number;
-  /** The batch's character pairs and the sentences they occur in: the writer turns them into search postings (see pair-index.ts). */
-  pairs: PairOccurrences;
+  /**
+   * The batch's character pairs and the sentences they occur in: the writer turns them into search
+   * postings (see pair-index.ts). Null when they are left to the writer to collect.
+   */
+  pairs: PairOccurrences | null;
 }
 
 export interface BatchItem {
@@ -63,7 +66,8 @@ export interface BatchItem {
   termCounts?: PreparedDocument['termCounts'];
 }
 
-export function prepareBatch(items: BatchItem[]): PreparedBatch {
+/** With `pairs` false, the batch's search pairs are left to the writer (see pipeline.ts). */
+export function prepareBatch(items: BatchItem[], opts: { pairs?: boolean } = {}): PreparedBatch {
   let ordinals = 0;
   const documents = items.map(({ doc, extraction = null, sourceHash = null, termCounts }): PreparedDocument => {
     const firstOrdinal = ordinals;
@@ -92,11 +96,11 @@ export function prepareBatch(items: BatchItem[]): PreparedBatch {
       termCounts: termCounts === undefined ? bundledTermCounts({ text: doc.text, sentences, sections: doc.sections }) : termCounts,
     };
   });
-  return { documents, sentenceCount: ordinals, pairs: collectPairs(documents) };
+  return { documents, sentenceCount: ordinals, pairs: opts.pairs === false ? null : collectPairs(documents) };
 }
 
 /** The character pairs of prepared documents, their sentences numbered from 0 across them in order. */
-function collectPairs(documents: PreparedDocument[]): PairOccurrences {
+export function collectPairs(documents: PreparedDocument[]): PairOccurrences {
   const segment = new SegmentBuilder();
   for (const d of documents) {
     const packed = d.sentences;

@@ -5,7 +5,7 @@ import type { AnalysedDocument, DocumentKind, DocumentMetadata, Level, Paragraph
 import { migrate } from './schema.ts';
 import { buildBuckets, queryTerms, type PairOccurrences } from './pair-index.ts';
 import { CandidateIndex, type SentenceRange } from './search.ts';
-import { prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument } from './prepare.ts';
+import { collectPairs, prepareBatch, sentenceCount, type PreparedBatch, type PreparedDocument } from './prepare.ts';
 import { PARAGRAPH_FIELDS, SENTENCE_FIELDS } from '../structure/packed.ts';
 import { writeExtraction } from './figures.ts';
 import { restoreOriginal } from '../normalize/mapped-text.ts';
@@ -222,7 +222,7 @@ export class Store {
    * only the failing document is left out.
    */
   writeBatch(batch: PreparedBatch): Array<AddResult | { error: string }> {
-    const pairs = batch.pairs;
+    const pairs = batch.pairs ?? collectPairs(batch.documents);
     try {
       return this.writeBatchOnce(batch, pairs, false);
     } catch (err) {
