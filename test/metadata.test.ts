@@ -40,6 +40,16 @@ test('a national report from the collection: level national, no region', async (
   assert.equal(doc.metadata.speaker, '李强');
 });
 
+test('a file title that is the same text twice (a web page\'s title and heading run together) is the title once (广州 2024)', async () => {
+  const raw = await readReport(join(SHARED_REPORTS, 'city', '广州市', '2024.md'));
+  assert.equal(raw.attributes.title, '2024年广州市政府工作报告2024年广州市政府工作报告');
+  const doc = analyseDocument(raw);
+  assert.equal(doc.title, '2024年广州市政府工作报告');
+  assert.equal(doc.metadata.year, 2024);
+  // a title of two short halves alike is left as it is
+  assert.equal(analyseDocument({ ...raw, attributes: { ...raw.attributes, title: '报告报告' } }).title, '报告报告');
+});
+
 test('a file title in full-width digits gives the year as the same title in ASCII does (太原 2007, whose text has no date)', async () => {
   const raw = await readReport(join(SHARED_REPORTS, 'city', '太原市', '2007.md'));
   assert.equal(raw.attributes.title, '2007年政府工作报告');
