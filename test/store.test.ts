@@ -12,6 +12,7 @@ import { MIGRATIONS } from '../src/store/schema.ts';
 import { bundledDictionaries } from '../src/analysis/words.ts';
 import { dictionaryIndex } from '../src/store/term-queries.ts';
 import { unpackCounts } from '../src/analysis/dictionary-counts.ts';
+import { documentSentences, sentencesByIds } from '../src/store/sentences.ts';
 
 const dir = tempDir();
 const docs = await Promise.all(SAMPLES.map(async (n) => analyseDocument(await readReport(sample(n)))));
@@ -110,6 +111,30 @@ test('in a batch, a document that fails is left out whole and the others are wri
     const hits = store.search('地区生产总值', { limit: 1000 });
     assert.ok(hits.length > 0 && hits.every((h) => written.includes(h.docId)));
     for (const h of hits) assert.ok(store.getText(h.docId)!.includes(h.sentence));
+  } finally {
+    store.close();
+  }
+});
+
+test('sentences are read back from their blocks as analysed: by document, by id across blocks and documents, none for an id no sentence has', () => {
+  const store = new Store(join(dir, 'blocks.db'));
+  try {
+    const ids = docs.slice(0, 2).map((doc) => store.addDocument(doc, null).id);
+    const first = documentSentences(store.db, ids[0]);
+    // each analysed sentence, at its offsets, its text cut from the document's text (blocks of 32)
+    assert.ok(first.length > 100);
+    assert.deepEqual(first.map((s) => [s.index, s.paragraph, s.section, s.start, s.end]), docs[0].sentences.map((s) => [s.index, s.paragraph, s.section, s.start, s.end]));
+    for (const s of first) assert.equal(s.text, docs[0].text.slice(s.start, s.end));
+    assert.deepEqual(documentSentences(store.db, ids[0], false).map((s) => s.text), first.map(() => ''));
+    // ids on both sides of a block's edge and of the documents' edge, and one past the last sentence
+    const second = documentSentences(store.db, ids[1]);
+    const wanted = [first[31], first[32], first[first.length - 1], second[0], second[33]];
+    const byId = sentencesByIds(store.db, [...wanted.map((s) => s.id), second[second.length - 1].id + 1]);
+    assert.deepEqual([...byId.values()].sort((a, b) => a.id - b.id), wanted);
+    // a deleted document's sentences are gone, the other's are there
+    assert.equal(store.deleteDocument(ids[0]), true);
+    assert.deepEqual([...sentencesByIds(store.db, wanted.map((s) => s.id)).keys()].sort((a, b) => a - b), [second[0].id, second[33].id]);
+    assert.equal(documentSentences(store.db, ids[0]).length, 0);
   } finally {
     store.close();
   }
