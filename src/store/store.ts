@@ -172,7 +172,7 @@ export class Store {
     enableWal(this.db);
     this.db.pragma('synchronous = NORMAL');
     // a batch writes tens of MB: a larger cache (16 MB) keeps the indexes' pages in memory, and checkpoints
-    // every 40 MB of WAL instead of every 4 MB
+    // every 10,000 pages of WAL (160 MB of 16 KB pages) instead of every 1,000 (every 40,000 was slower)
     this.db.pragma('cache_size = -16384');
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.pragma('foreign_keys = ON');
