@@ -39,15 +39,21 @@ export function sentenceBlocks(docId: number, firstId: number, text: string, pac
   return rows;
 }
 
-/** The sentences of a block row, with their text unless `withText` is false (then ''). */
-function* blockSentences(row: BlockRow, withText: boolean): Generator<StoredSentence> {
+/**
+ * The sentences of a block row that `wanted` holds (all of them when it is null), with their text
+ * unless `withText` is false (then ''). Only those texts are decoded: a region's figures read a
+ * sentence or two of each of hundreds of blocks.
+ */
+function blockSentences(row: BlockRow, withText: boolean, wanted: Set<number> | null): StoredSentence[] {
   const [first, docId, firstIndex, fieldBytes, text] = row;
   const fields = blobInt32(fieldBytes);
   const from = fields[2];
+  const out: StoredSentence[] = [];
   for (let at = 0, k = 0; at < fields.length; at += SENTENCE_FIELDS, k++) {
+    if (wanted && !wanted.has(first + k)) continue;
     const start = fields[at + 2];
     const end = fields[at + 3];
-    yield {
+    out.push({
       id: first + k,
       docId,
       index: firstIndex + k,
@@ -56,8 +62,9 @@ function* blockSentences(row: BlockRow, withText: boolean): Generator<StoredSent
       start,
       end,
       text: withText ? text.toString('utf16le', 2 * (start - from), 2 * (end - from)) : '',
-    };
+    });
   }
+  return out;
 }
 
 const COLUMNS = 'b.first, b.doc_id, b.first_index, b.fields, b.text';
@@ -87,7 +94,7 @@ export function sentencesByIds(db: Database.Database, ids: Iterable<number>, wit
     const chunk = wanted.slice(i, i + CHUNK);
     const want = new Set(chunk);
     for (const row of statement.all(JSON.stringify(chunk)) as BlockRow[]) {
-      for (const s of blockSentences(row, withText)) if (want.has(s.id)) found.set(s.id, s);
+      for (const s of blockSentences(row, withText, want)) found.set(s.id, s);
     }
   }
   return found;
@@ -109,6 +116,6 @@ export function documentSentences(db: Database.Database, docId: number, withText
     statements.set(withText, statement);
   }
   const out: StoredSentence[] = [];
-  for (const row of statement.all(docId) as BlockRow[]) for (const s of blockSentences(row, withText)) out.push(s);
+  for (const row of statement.all(docId) as BlockRow[]) for (const s of blockSentences(row, withText, null)) out.push(s);
   return out;
 }
