@@ -72,32 +72,65 @@ const byIdsStatements = new WeakMap<Database.Database, Database.Statement>();
 const ofDocumentStatements = new WeakMap<Database.Database, Map<boolean, Database.Statement>>();
 
 /**
- * The stored sentences of these ids, by id; an id no sentence has (its document was deleted, or not
- * written) is left out. The blocks are found with one seek each: the block of an id is the last one
- * that begins at or before it.
+ * The block rows that hold these ids, ascending, each once. The blocks are found with one seek each:
+ * the block of an id is the last one that begins at or before it (an id no sentence has may find one
+ * that does not hold it).
  */
-export function sentencesByIds(db: Database.Database, ids: Iterable<number>, withText = true): Map<number, StoredSentence> {
+function blocksOf(db: Database.Database, ids: number[]): BlockRow[] {
   let statement = byIdsStatements.get(db);
   if (!statement) {
     statement = db
       .prepare(
         `SELECT ${COLUMNS} FROM sentence_blocks b
-         WHERE b.first IN (SELECT (SELECT first FROM sentence_blocks WHERE first <= j.value ORDER BY first DESC LIMIT 1) FROM json_each(?) j)`,
+         WHERE b.first IN (SELECT (SELECT first FROM sentence_blocks WHERE first <= j.value ORDER BY first DESC LIMIT 1) FROM json_each(?) j)
+         ORDER BY b.first`,
       )
       .raw();
     byIdsStatements.set(db, statement);
   }
-  const wanted = [...new Set(ids)];
-  const found = new Map<number, StoredSentence>();
+  const rows: BlockRow[] = [];
   const CHUNK = 1000;
-  for (let i = 0; i < wanted.length; i += CHUNK) {
-    const chunk = wanted.slice(i, i + CHUNK);
-    const want = new Set(chunk);
-    for (const row of statement.all(JSON.stringify(chunk)) as BlockRow[]) {
-      for (const s of blockSentences(row, withText, want)) found.set(s.id, s);
-    }
-  }
+  for (let i = 0; i < ids.length; i += CHUNK) for (const row of statement.all(JSON.stringify(ids.slice(i, i + CHUNK))) as BlockRow[]) rows.push(row);
+  // (chunks of unsorted ids may find a block twice)
+  return rows.sort((a, b) => a[0] - b[0]).filter((r, i, all) => i === 0 || all[i - 1][0] !== r[0]);
+}
+
+/**
+ * The stored sentences of these ids, by id; an id no sentence has (its document was deleted, or not
+ * written) is left out.
+ */
+export function sentencesByIds(db: Database.Database, ids: Iterable<number>, withText = true): Map<number, StoredSentence> {
+  const wanted = new Set(ids);
+  const found = new Map<number, StoredSentence>();
+  for (const row of blocksOf(db, [...wanted])) for (const s of blockSentences(row, withText, wanted)) found.set(s.id, s);
   return found;
+}
+
+/**
+ * For each request, the document's text from `start` to `end` when the block of sentence `id` holds
+ * it all (a block's text runs from its first sentence's start to its last's end, across paragraphs),
+ * else null.
+ */
+export function textsAround(db: Database.Database, requests: Array<{ id: number; start: number; end: number }>): Array<string | null> {
+  const rows = blocksOf(db, [...new Set(requests.map((r) => r.id))]);
+  return requests.map(({ id, start, end }) => {
+    // the last block that begins at or before the id
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid][0] <= id) lo = mid + 1;
+      else hi = mid;
+    }
+    const row = rows[lo - 1];
+    if (!row) return null;
+    const fields = blobInt32(row[3]);
+    const count = fields.length / SENTENCE_FIELDS;
+    const from = fields[2];
+    const to = fields[fields.length - 1];
+    if (id >= row[0] + count || start < from || end > to) return null;
+    return row[4].toString('utf16le', 2 * (start - from), 2 * (end - from));
+  });
 }
 
 /** A document's stored sentences in order (texts '' unless `withText`: then the texts are not read). */

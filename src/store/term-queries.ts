@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Level } from '../types.ts';
 import { CandidateIndex } from './search.ts';
 import { catalog, keptForKey, sectionRoles, type DocRow } from './catalog.ts';
-import { documentSentences, sentencesByIds } from './sentences.ts';
+import { documentSentences, sentencesByIds, textsAround } from './sentences.ts';
 import { documentConditions, type DocumentFilter } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
 import { countTerms, dictionaryVersion, longestFirst, unpackCounts, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
@@ -176,15 +176,15 @@ export interface KwicLine {
 export function kwic(db: Database.Database, term: string, window: number, filter: DocumentFilter, limit = Infinity): KwicLine[] {
   const docs = filteredDocuments(db, filter);
   const hits = termHits(db, term, docs, limit);
-  const fromSentences = neighbourText(db, hits);
-  // a window beyond the hit's paragraph or its neighbours is one substr of the document's text (each
-  // loads the whole text: 200 of them were half of a KWIC over the corpus)
+  const windows = hits.map((h) => ({ id: h.sentenceId, start: Math.max(0, h.start - window), end: Math.min(docs.get(h.docId)!.chars, h.end + window) }));
+  // each window cut from the block of the hit's sentence; one beyond it is one substr of the document's
+  // text (each loads the whole text: 200 of them were half of a KWIC over the corpus)
+  const fromBlocks = textsAround(db, windows);
   const windowOf = db.prepare('SELECT substr(text, ?, ?) FROM document_texts WHERE doc_id = ?').pluck();
-  return hits.map((h) => {
+  return hits.map((h, i) => {
     const d = docs.get(h.docId)!;
-    const leftStart = Math.max(0, h.start - window);
-    const rightEnd = Math.min(d.chars, h.end + window);
-    const text = fromSentences(h.sentenceId, leftStart, rightEnd) ?? (windowOf.get(leftStart + 1, rightEnd - leftStart, h.docId) as string);
+    const { start: leftStart, end: rightEnd } = windows[i];
+    const text = fromBlocks[i] ?? (windowOf.get(leftStart + 1, rightEnd - leftStart, h.docId) as string);
     return {
       docId: h.docId,
       region: d.region,
@@ -199,42 +199,6 @@ export function kwic(db: Database.Database, term: string, window: number, filter
   });
 }
 
-/** A sentence as neighbourText reads it. */
-type NeighbourRow = [id: number, docId: number, paragraph: number, start: number, end: number, text: string];
-
-/** Whether a sentence is there and in the paragraph of `own`. */
-const inParagraphOf = (own: NeighbourRow, r: NeighbourRow | undefined): r is NeighbourRow => r !== undefined && r[1] === own[1] && r[2] === own[2];
-
-/**
- * The text of [from, to) cut from the hits' sentences and the sentence on each side of them, or null
- * when it reaches beyond those or beyond the paragraph (a paragraph's sentences tile it; what lies
- * between paragraphs, a line break or a heading, is in no sentence).
- */
-function neighbourText(db: Database.Database, hits: TermHit[]): (sentenceId: number, from: number, to: number) => string | null {
-  const ids = new Set<number>();
-  for (const h of hits) for (let id = h.sentenceId - 1; id <= h.sentenceId + 1; id++) ids.add(id);
-  const rows = new Map<number, NeighbourRow>();
-  for (const s of sentencesByIds(db, ids).values()) rows.set(s.id, [s.id, s.docId, s.paragraph, s.start, s.end, s.text]);
-  return (sentenceId, from, to) => {
-    const own = rows.get(sentenceId);
-    if (!own) return null;
-    let first = own;
-    let last = own;
-    while (first[3] > from) {
-      const before = rows.get(first[0] - 1);
-      if (!inParagraphOf(own, before)) return null;
-      first = before;
-    }
-    while (last[4] < to) {
-      const after = rows.get(last[0] + 1);
-      if (!inParagraphOf(own, after)) return null;
-      last = after;
-    }
-    let text = '';
-    for (let id = first[0]; id <= last[0]; id++) text += rows.get(id)![5];
-    return text.slice(from - first[3], to - first[3]);
-  };
-}
 
 export interface Spread {
   term: string;
