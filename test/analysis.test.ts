@@ -115,7 +115,8 @@ test('KWIC windows are the normalised text around each hit, inside a paragraph a
     assert.equal(l.left + l.term + l.right, around.replace(/\n/g, ' '));
     if (around.includes('\n')) crossing++;
   }
-  // windows cut from the hit's sentences and windows cut from the document's text beyond its paragraph
+  // windows inside a paragraph and windows across its end (cut from the block of the hit's sentence,
+  // or from the document's text beyond the block)
   assert.ok(crossing > 20 && crossing < lines.length - 20, `${crossing} of ${lines.length} cross a paragraph's end`);
 });
 

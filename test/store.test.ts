@@ -12,7 +12,7 @@ import { MIGRATIONS } from '../src/store/schema.ts';
 import { bundledDictionaries } from '../src/analysis/words.ts';
 import { dictionaryIndex } from '../src/store/term-queries.ts';
 import { unpackCounts } from '../src/analysis/dictionary-counts.ts';
-import { documentSentences, sentencesByIds } from '../src/store/sentences.ts';
+import { documentSentences, sentencesByIds, textsAround } from '../src/store/sentences.ts';
 
 const dir = tempDir();
 const docs = await Promise.all(SAMPLES.map(async (n) => analyseDocument(await readReport(sample(n)))));
@@ -131,6 +131,21 @@ test('sentences are read back from their blocks as analysed: by document, by id 
     const wanted = [first[31], first[32], first[first.length - 1], second[0], second[33]];
     const byId = sentencesByIds(store.db, [...wanted.map((s) => s.id), second[second.length - 1].id + 1]);
     assert.deepEqual([...byId.values()].sort((a, b) => a.id - b.id), wanted);
+    // text around a sentence, across its paragraph's end, comes from its block; beyond the block, none
+    const text = docs[0].text;
+    const edge = first[31];
+    // (the first block's first sentence that opens a new paragraph)
+    const k = first.findIndex((s, i) => i > 0 && i < 32 && s.paragraph !== first[i - 1].paragraph);
+    assert.ok(k > 0);
+    const [inside, across, wrong] = textsAround(store.db, [
+      { id: first[k].id, start: first[k - 1].start, end: first[k].end },
+      { id: edge.id, start: edge.start, end: first[32].end },
+      { id: second[second.length - 1].id + 1, start: 0, end: 1 },
+    ]);
+    assert.equal(inside, text.slice(first[k - 1].start, first[k].end));
+    assert.ok(first[k].start > first[k - 1].end, 'a gap between the paragraphs, in the text cut');
+    assert.equal(across, null);
+    assert.equal(wrong, null);
     // a deleted document's sentences are gone, the other's are there
     assert.equal(store.deleteDocument(ids[0]), true);
     assert.deepEqual([...sentencesByIds(store.db, wanted.map((s) => s.id)).keys()].sort((a, b) => a - b), [second[0].id, second[33].id]);
