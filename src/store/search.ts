@@ -103,7 +103,7 @@ export class CandidateIndex {
 }
 
 /** The first index in [0, n) for which `before` is false; `before` must be true up to some index and false after it. */
-function partitionPoint(n: number, before: (i: number) => boolean): number {
+export function partitionPoint(n: number, before: (i: number) => boolean): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {

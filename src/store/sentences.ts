@@ -5,9 +5,10 @@
 import type Database from 'better-sqlite3';
 import { SENTENCE_FIELDS } from '../structure/packed.ts';
 import { blobInt32, int32Blob } from './blobs.ts';
+import { partitionPoint } from './search.ts';
 
 /** Sentences to a block: a sentence looked up reads its block's ~5 KB of text. */
-export const SENTENCES_PER_BLOCK = 32;
+const SENTENCES_PER_BLOCK = 32;
 
 export interface StoredSentence {
   /** Global id: the document's sentence_start + index. */
@@ -99,10 +100,10 @@ function blocksOf(db: Database.Database, ids: number[]): BlockRow[] {
  * The stored sentences of these ids, by id; an id no sentence has (its document was deleted, or not
  * written) is left out.
  */
-export function sentencesByIds(db: Database.Database, ids: Iterable<number>, withText = true): Map<number, StoredSentence> {
+export function sentencesByIds(db: Database.Database, ids: Iterable<number>): Map<number, StoredSentence> {
   const wanted = new Set(ids);
   const found = new Map<number, StoredSentence>();
-  for (const row of blocksOf(db, [...wanted])) for (const s of blockSentences(row, withText, wanted)) found.set(s.id, s);
+  for (const row of blocksOf(db, [...wanted])) for (const s of blockSentences(row, true, wanted)) found.set(s.id, s);
   return found;
 }
 
@@ -115,14 +116,7 @@ export function textsAround(db: Database.Database, requests: Array<{ id: number;
   const rows = blocksOf(db, [...new Set(requests.map((r) => r.id))]);
   return requests.map(({ id, start, end }) => {
     // the last block that begins at or before the id
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid][0] <= id) lo = mid + 1;
-      else hi = mid;
-    }
-    const row = rows[lo - 1];
+    const row = rows[partitionPoint(rows.length, (k) => rows[k][0] <= id) - 1];
     if (!row) return null;
     const fields = blobInt32(row[3]);
     const count = fields.length / SENTENCE_FIELDS;

@@ -4,10 +4,15 @@ import type Database from 'better-sqlite3';
 import type { Level } from '../types.ts';
 import { CandidateIndex } from './search.ts';
 import { catalog, keptForKey, sectionRoles, type DocRow } from './catalog.ts';
-import { documentSentences, sentencesByIds, textsAround } from './sentences.ts';
+import { documentSentences, sentencesByIds, textsAround, type StoredSentence } from './sentences.ts';
 import { documentConditions, type DocumentFilter } from './store.ts';
 import { termPositions, addWords, type Dictionary } from '../analysis/words.ts';
 import { countTerms, dictionaryVersion, longestFirst, unpackCounts, type DocumentTermCounts } from '../analysis/dictionary-counts.ts';
+
+/** A sentence's section role ('other' outside any section), from the roles of every document's sections. */
+function roleOf(roles: Map<number, string[]>, s: StoredSentence): string {
+  return (s.section === null ? undefined : roles.get(s.docId)?.[s.section]) ?? 'other';
+}
 
 export interface TermHit {
   term: string;
@@ -62,7 +67,7 @@ export function termHits(db: Database.Database, term: string, docs: Map<number, 
     for (const id of chunk.sort((a, b) => a - b)) {
       const s = sentences.get(id);
       if (!s) continue;
-      const role = (s.section === null ? undefined : roles.get(s.docId)?.[s.section]) ?? 'other';
+      const role = roleOf(roles, s);
       for (const at of termPositions(s.text, wanted)) hits.push({ term: wanted, docId: s.docId, start: s.start + at, end: s.start + at + wanted.length, role, sentenceId: id });
     }
     if (hits.length >= limit) break;
@@ -138,7 +143,7 @@ function countThroughIndex(db: Database.Database, dictionary: Dictionary, docs: 
   for (const docId of docs.keys()) {
     const chars: Record<string, number> = {};
     for (const s of documentSentences(db, docId, false)) {
-      const role = (s.section === null ? undefined : roles.get(docId)?.[s.section]) ?? 'other';
+      const role = roleOf(roles, s);
       chars[role] = (chars[role] ?? 0) + (s.end - s.start);
     }
     roleChars.set(docId, chars);
