@@ -74,23 +74,36 @@ export function longestFirst(terms: string[]): string[] {
 /** A document's text, its sentences packed (see packSentences) and its sections. */
 export type CountInput = { text: string; sentences: Int32Array; sections: Array<Pick<Section, 'role'>> };
 
+/** Bits of TermMatcher's filter of first pairs (a power of 2): 8 KB, in the nearest cache. */
+const PAIR_BITS = 1 << 16;
+
 /** Finds every occurrence of a set of terms in one pass over a text. */
 class TermMatcher {
   /** Flags the code units that start a term: most characters are passed over without a lookup. */
   private readonly isFirst = new Uint8Array(65536);
-  /** Terms of two or more code units by their first two, packed in an int32 (a small integer for V8, where a * 65536 + b above 2^31 was a boxed number). */
-  private readonly byStart = new Map<number, string[]>();
+  /** The terms, each once: `scan` reports a term by its index here. */
+  readonly terms: string[];
+  /** Terms of two or more code units (their indexes) by their first two, packed in an int32 (a small integer for V8, where a * 65536 + b above 2^31 was a boxed number). */
+  private readonly byStart = new Map<number, number[]>();
+  /**
+   * A bit per hash of the first two code units of the terms of two or more: a fifth of the
+   * characters of the corpus start a term of the bundled dictionaries, and one in nine of them is
+   * followed by its second. A bit that is not set spares a lookup in `byStart`.
+   */
+  private readonly startBits = new Int32Array(PAIR_BITS >> 5);
   /** Terms of one code unit, by it. */
-  private readonly single = new Map<number, string[]>();
+  private readonly single = new Map<number, number[]>();
 
   constructor(terms: string[]) {
-    for (const t of new Set(terms)) {
+    this.terms = [...new Set(terms)];
+    for (const [index, t] of this.terms.entries()) {
       this.isFirst[t.charCodeAt(0)] = 1;
       const map = t.length > 1 ? this.byStart : this.single;
       const key = t.length > 1 ? TermMatcher.key(t, 0) : t.charCodeAt(0);
+      if (t.length > 1) this.startBits[TermMatcher.bit(key) >>> 5] |= 1 << (TermMatcher.bit(key) & 31);
       const list = map.get(key);
-      if (list) list.push(t);
-      else map.set(key, [t]);
+      if (list) list.push(index);
+      else map.set(key, [index]);
     }
   }
 
@@ -98,8 +111,13 @@ class TermMatcher {
     return (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
   }
 
+  private static bit(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> (32 - Math.log2(PAIR_BITS));
+  }
+
   /** Calls `found` for each occurrence in text[from, to), overlapping ones included, by position. */
-  scan(text: string, from: number, to: number, found: (term: string, at: number) => void): void {
+  scan(text: string, from: number, to: number, found: (term: number, at: number) => void): void {
+    const terms = this.terms;
     const single = this.single.size > 0;
     for (let i = from; i < to; i++) {
       if (!this.isFirst[text.charCodeAt(i)]) continue;
@@ -108,8 +126,11 @@ class TermMatcher {
         if (one) for (const t of one) found(t, i);
       }
       if (i + 1 >= to) continue;
-      const list = this.byStart.get(TermMatcher.key(text, i));
-      if (list) for (const t of list) if (i + t.length <= to && text.startsWith(t, i)) found(t, i);
+      const key = TermMatcher.key(text, i);
+      const bit = TermMatcher.bit(key);
+      if (!(this.startBits[bit >>> 5] & (1 << (bit & 31)))) continue;
+      const list = this.byStart.get(key);
+      if (list) for (const t of list) if (i + terms[t].length <= to && text.startsWith(terms[t], i)) found(t, i);
     }
   }
 }
@@ -126,34 +147,64 @@ export function countDictionaries(doc: CountInput, dictionaries: Dictionary[]): 
   }
   const { matcher } = ready;
   const roleChars: Record<string, number> = {};
-  // every occurrence of every term, then the word boundaries of all of them in one segmentation
+  const roleOf = (section: number) => (section >= 0 ? doc.sections[section]?.role : undefined) ?? 'other';
+  // every occurrence of every term (as the term and its offset, in typed arrays kept between calls:
+  // an object each was a tenth of the counting in garbage collection), then the word boundaries of
+  // all of them in one segmentation
   const text = doc.text;
-  const occurrences: Array<{ term: string; at: number; from: number; to: number; role: string }> = [];
+  const occurrences = OCCURRENCES;
+  occurrences.length = 0;
   const boundaries = new WordBoundaries(text);
   const packed = doc.sentences;
   for (let i = 0; i < packed.length; i += SENTENCE_FIELDS) {
-    const section = packed[i + 1];
     const from = packed[i + 2];
     const to = packed[i + 3];
-    const role = (section >= 0 ? doc.sections[section]?.role : undefined) ?? 'other';
+    const role = roleOf(packed[i + 1]);
     roleChars[role] = (roleChars[role] ?? 0) + (to - from);
     matcher.scan(text, from, to, (term, at) => {
-      occurrences.push({ term, at, from, to, role });
+      occurrences.push(term, at, i);
       boundaries.ask(at, from, to);
-      boundaries.ask(at + term.length, from, to);
+      boundaries.ask(at + matcher.terms[term].length, from, to);
     });
   }
   boundaries.segment();
   // hits on word boundaries, by term: [document offset, role]
   const hits = new Map<string, Array<[number, string]>>();
-  for (const { term, at, from, to, role } of occurrences) {
+  const list = occurrences.data;
+  for (let o = 0; o < occurrences.length; o += 3) {
+    const term = matcher.terms[list[o]];
+    const at = list[o + 1];
+    const i = list[o + 2];
+    const from = packed[i + 2];
+    const to = packed[i + 3];
     if (!boundaries.has(at, from, to) || !boundaries.has(at + term.length, from, to)) continue;
-    const list = hits.get(term);
-    if (list) list.push([at, role]);
-    else hits.set(term, [[at, role]]);
+    const hit: [number, string] = [at, roleOf(packed[i + 1])];
+    const termHits = hits.get(term);
+    if (termHits) termHits.push(hit);
+    else hits.set(term, [hit]);
   }
   return ready.longestFirst.map((terms) => countTerms(terms, hits, roleChars, text.length));
 }
+
+/** Int32s that grow: a term's occurrences in a document, three to one (see countDictionaries). */
+class Int32Triples {
+  data = new Int32Array(3 * 4096);
+  length = 0;
+
+  push(a: number, b: number, c: number): void {
+    if (this.length + 3 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length] = a;
+    this.data[this.length + 1] = b;
+    this.data[this.length + 2] = c;
+    this.length += 3;
+  }
+}
+
+const OCCURRENCES = new Int32Triples();
 
 /**
  * The offsets covered by a document's counted hits, as stamps in one array kept between calls: a

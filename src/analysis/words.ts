@@ -104,6 +104,11 @@ export function addWords(words: string[]): void {
 
 const PREFIX = 1;
 const WORD = 2;
+/** Int32s to a slot of the word table. */
+const SLOT = 4;
+/** Bits of the word table's filter of pieces of two code units: 256 KB, most pieces of two in jieba's dictionary leave seven in eight bits unset. */
+const PAIR_FILTER_BITS = 1 << 21;
+const pairBit = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - 21);
 
 /**
  * Every word jieba knows, with its frequency, and every prefix of one, keyed by two 32-bit hashes of
@@ -113,11 +118,13 @@ const WORD = 2;
  * HMM does, so that ingestion needs no jieba instance (~40 MB) to count the dictionaries' hits.
  */
 class WordTable {
-  private keys = new Int32Array(1 << 21);
-  private keys2 = new Int32Array(1 << 21);
-  private kinds = new Uint8Array(1 << 21);
-  /** A word's frequency (jieba's are integers, ours 100000). */
-  private freqs = new Int32Array(1 << 21);
+  /**
+   * The slots, four int32 each: the two hashes, the kind (0: the slot is free) and a word's frequency
+   * (jieba's are integers, ours 100000). Most lookups miss (a piece of text that starts no word) and
+   * probe a few slots: in one array they are one or two cache lines of a table too large for the
+   * caches, where hashes, kinds and frequencies in arrays of their own were three or more.
+   */
+  private slots = new Int32Array(SLOT * (1 << 21));
   private size = 0;
   /** The longest word, in code units. */
   longest = 0;
@@ -127,6 +134,13 @@ class WordTable {
    * bundled dictionaries in ../shared/reports, 30% of the starts looked back at are passed over).
    */
   readonly longestFrom = new Uint16Array(65536);
+  /** The kind of each piece of one code unit: looked up at every start, where the table is a cache miss or more. */
+  readonly kindOfUnit = new Uint8Array(65536);
+  /**
+   * A bit per hash of each piece of two code units: most pieces of two that are looked up (a start's
+   * first two characters) are in the table, but a piece whose bit is not set is not, without a look.
+   */
+  readonly pairBits = new Int32Array(PAIR_FILTER_BITS >> 5);
   /** Sum of the frequencies of all words: jieba's denominator. */
   private total = 0;
   private logTotal = 0;
@@ -153,9 +167,11 @@ class WordTable {
     let field = 0;
     let freq = 0;
     let first = 0;
+    let second = 0;
     const endLine = () => {
       if (length) {
         this.put(h, h2, WORD, freq);
+        this.noteShort(length, first, second, WORD);
         this.longest = Math.max(this.longest, length);
         this.longestFrom[first] = Math.max(this.longestFrom[first], Math.min(length, 65535));
       }
@@ -192,8 +208,11 @@ class WordTable {
       // code units, as the text is read: a character beyond the BMP is a surrogate pair
       const units = code > 0xffff ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)] : [code];
       for (const unit of units) {
-        if (length) this.put(h, h2, PREFIX, 0);
-        else first = unit;
+        if (length) {
+          this.put(h, h2, PREFIX, 0);
+          this.noteShort(length, first, second, PREFIX);
+        } else first = unit;
+        if (length === 1) second = unit;
         h = WordTable.step(h, unit);
         h2 = WordTable.step2(h2, unit);
         length++;
@@ -203,47 +222,62 @@ class WordTable {
     this.logTotal = Math.log(this.total);
   }
 
+  /** Keeps the kind of a piece of one code unit, and the bit of a piece of two. */
+  private noteShort(length: number, first: number, second: number, kind: number): void {
+    if (length === 1) this.kindOfUnit[first] |= kind;
+    else if (length === 2) {
+      const bit = pairBit(first, second);
+      this.pairBits[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+
+  /** Whether a piece of two code units may be in the table (see pairBits). */
+  mayHavePair(a: number, b: number): boolean {
+    const bit = pairBit(a, b);
+    return (this.pairBits[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  }
+
+  /** Where the piece of hashes `h`, `h2` is, or the free slot where it would go: an index into `slots`. */
   private slot(h: number, h2: number): number {
-    const mask = this.keys.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / SLOT - 1;
     let slot = (h ^ (h >>> 15)) & mask;
-    while (this.kinds[slot] !== 0 && (this.keys[slot] !== h || this.keys2[slot] !== h2)) slot = (slot + 1) & mask;
-    return slot;
+    let at = slot * SLOT;
+    while (slots[at + 2] !== 0 && (slots[at] !== h || slots[at + 1] !== h2)) {
+      slot = (slot + 1) & mask;
+      at = slot * SLOT;
+    }
+    return at;
   }
 
   /** PREFIX (a prefix of a word), WORD (a word), both, or 0 for the piece of hashes `h`, `h2`. */
   kind(h: number, h2: number): number {
-    return this.kinds[this.slot(h, h2)];
+    return this.slots[this.slot(h, h2) + 2];
   }
 
   private put(h: number, h2: number, kind: number, freq: number): void {
     // (at most three quarters full: 2^21 slots hold jieba's dictionary, ~1.1 million words and prefixes)
-    if (this.size * 4 > this.keys.length * 3) this.grow();
-    const slot = this.slot(h, h2);
-    if (this.kinds[slot] === 0) {
+    if (this.size * 4 > (this.slots.length / SLOT) * 3) this.grow();
+    const at = this.slot(h, h2);
+    const slots = this.slots;
+    if (slots[at + 2] === 0) {
       this.size++;
-      this.keys[slot] = h;
-      this.keys2[slot] = h2;
+      slots[at] = h;
+      slots[at + 1] = h2;
     }
     if (kind & WORD) {
-      this.total += freq - (this.kinds[slot] & WORD ? this.freqs[slot] : 0);
-      this.freqs[slot] = freq;
+      this.total += freq - (slots[at + 2] & WORD ? slots[at + 3] : 0);
+      slots[at + 3] = freq;
     }
-    this.kinds[slot] |= kind;
+    slots[at + 2] |= kind;
   }
 
   private grow(): void {
-    const { keys, keys2, kinds, freqs } = this;
-    this.keys = new Int32Array(keys.length * 2);
-    this.keys2 = new Int32Array(keys.length * 2);
-    this.kinds = new Uint8Array(kinds.length * 2);
-    this.freqs = new Int32Array(kinds.length * 2);
-    for (let i = 0; i < keys.length; i++) {
-      if (!kinds[i]) continue;
-      const slot = this.slot(keys[i], keys2[i]);
-      this.keys[slot] = keys[i];
-      this.keys2[slot] = keys2[i];
-      this.kinds[slot] = kinds[i];
-      this.freqs[slot] = freqs[i];
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i += SLOT) {
+      if (!old[i + 2]) continue;
+      this.slots.set(old.subarray(i, i + SLOT), this.slot(old[i], old[i + 1]));
     }
   }
 
@@ -307,11 +341,11 @@ class WordTable {
         h2 = WordTable.step2(h2, unit);
         // (a word ends where a character does)
         if (isHighSurrogate(unit) && k + 1 < to) continue;
-        const slot = this.slot(h, h2);
-        const kind = this.kinds[slot];
+        const at = this.slot(h, h2);
+        const kind = this.slots[at + 2];
         if (kind === 0) break;
         if (kind & WORD) {
-          const p = Math.log(this.freqs[slot]) - this.logTotal + prob[k + 1 - from];
+          const p = Math.log(this.slots[at + 3]) - this.logTotal + prob[k + 1 - from];
           if (p > best || (p === best && k + 1 > bestEnd)) {
             best = p;
             bestEnd = k + 1;
@@ -518,9 +552,14 @@ export class WordBoundaries {
     const t = this.text;
     const words = this.words;
     let found = s;
-    let h = WordTable.SEED;
-    let h2 = WordTable.SEED2;
-    for (let k = s; k < end && k - s < words.longest; k++) {
+    // the first two code units without the table (see kindOfUnit, pairBits)
+    const first = t.charCodeAt(s);
+    const one = words.kindOfUnit[first];
+    if (one & WORD) found = s + 1;
+    if (one === 0 || s + 1 >= end || !words.mayHavePair(first, t.charCodeAt(s + 1))) return found;
+    let h = WordTable.step(WordTable.SEED, first);
+    let h2 = WordTable.step2(WordTable.SEED2, first);
+    for (let k = s + 1; k < end && k - s < words.longest; k++) {
       h = WordTable.step(h, t.charCodeAt(k));
       h2 = WordTable.step2(h2, t.charCodeAt(k));
       const kind = words.kind(h, h2);
