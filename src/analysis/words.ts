@@ -104,8 +104,6 @@ export function addWords(words: string[]): void {
 
 const PREFIX = 1;
 const WORD = 2;
-/** Int32s to a slot of the word table. */
-const SLOT = 4;
 /** Bits of the word table's filter of pieces of two code units: 256 KB, most pieces of two in jieba's dictionary leave seven in eight bits unset. */
 const PAIR_FILTER_BITS = 1 << 21;
 const pairBit = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - 21);
@@ -118,13 +116,11 @@ const pairBit = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >
  * HMM does, so that ingestion needs no jieba instance (~40 MB) to count the dictionaries' hits.
  */
 class WordTable {
-  /**
-   * The slots, four int32 each: the two hashes, the kind (0: the slot is free) and a word's frequency
-   * (jieba's are integers, ours 100000). Most lookups miss (a piece of text that starts no word) and
-   * probe a few slots: in one array they are one or two cache lines of a table too large for the
-   * caches, where hashes, kinds and frequencies in arrays of their own were three or more.
-   */
-  private slots = new Int32Array(SLOT * (1 << 21));
+  private keys = new Int32Array(1 << 21);
+  private keys2 = new Int32Array(1 << 21);
+  private kinds = new Uint8Array(1 << 21);
+  /** A word's frequency (jieba's are integers, ours 100000). */
+  private freqs = new Int32Array(1 << 21);
   private size = 0;
   /** The longest word, in code units. */
   longest = 0;
@@ -237,47 +233,47 @@ class WordTable {
     return (this.pairBits[bit >>> 5] & (1 << (bit & 31))) !== 0;
   }
 
-  /** Where the piece of hashes `h`, `h2` is, or the free slot where it would go: an index into `slots`. */
   private slot(h: number, h2: number): number {
-    const slots = this.slots;
-    const mask = slots.length / SLOT - 1;
+    const mask = this.keys.length - 1;
     let slot = (h ^ (h >>> 15)) & mask;
-    let at = slot * SLOT;
-    while (slots[at + 2] !== 0 && (slots[at] !== h || slots[at + 1] !== h2)) {
-      slot = (slot + 1) & mask;
-      at = slot * SLOT;
-    }
-    return at;
+    while (this.kinds[slot] !== 0 && (this.keys[slot] !== h || this.keys2[slot] !== h2)) slot = (slot + 1) & mask;
+    return slot;
   }
 
   /** PREFIX (a prefix of a word), WORD (a word), both, or 0 for the piece of hashes `h`, `h2`. */
   kind(h: number, h2: number): number {
-    return this.slots[this.slot(h, h2) + 2];
+    return this.kinds[this.slot(h, h2)];
   }
 
   private put(h: number, h2: number, kind: number, freq: number): void {
     // (at most three quarters full: 2^21 slots hold jieba's dictionary, ~1.1 million words and prefixes)
-    if (this.size * 4 > (this.slots.length / SLOT) * 3) this.grow();
-    const at = this.slot(h, h2);
-    const slots = this.slots;
-    if (slots[at + 2] === 0) {
+    if (this.size * 4 > this.keys.length * 3) this.grow();
+    const slot = this.slot(h, h2);
+    if (this.kinds[slot] === 0) {
       this.size++;
-      slots[at] = h;
-      slots[at + 1] = h2;
+      this.keys[slot] = h;
+      this.keys2[slot] = h2;
     }
     if (kind & WORD) {
-      this.total += freq - (slots[at + 2] & WORD ? slots[at + 3] : 0);
-      slots[at + 3] = freq;
+      this.total += freq - (this.kinds[slot] & WORD ? this.freqs[slot] : 0);
+      this.freqs[slot] = freq;
     }
-    slots[at + 2] |= kind;
+    this.kinds[slot] |= kind;
   }
 
   private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    for (let i = 0; i < old.length; i += SLOT) {
-      if (!old[i + 2]) continue;
-      this.slots.set(old.subarray(i, i + SLOT), this.slot(old[i], old[i + 1]));
+    const { keys, keys2, kinds, freqs } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.keys2 = new Int32Array(keys.length * 2);
+    this.kinds = new Uint8Array(kinds.length * 2);
+    this.freqs = new Int32Array(kinds.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (!kinds[i]) continue;
+      const slot = this.slot(keys[i], keys2[i]);
+      this.keys[slot] = keys[i];
+      this.keys2[slot] = keys2[i];
+      this.kinds[slot] = kinds[i];
+      this.freqs[slot] = freqs[i];
     }
   }
 
@@ -341,11 +337,11 @@ class WordTable {
         h2 = WordTable.step2(h2, unit);
         // (a word ends where a character does)
         if (isHighSurrogate(unit) && k + 1 < to) continue;
-        const at = this.slot(h, h2);
-        const kind = this.slots[at + 2];
+        const slot = this.slot(h, h2);
+        const kind = this.kinds[slot];
         if (kind === 0) break;
         if (kind & WORD) {
-          const p = Math.log(this.slots[at + 3]) - this.logTotal + prob[k + 1 - from];
+          const p = Math.log(this.freqs[slot]) - this.logTotal + prob[k + 1 - from];
           if (p > best || (p === best && k + 1 > bestEnd)) {
             best = p;
             bestEnd = k + 1;
