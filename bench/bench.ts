@@ -7,7 +7,7 @@
 // the latency of a fixed query mix (p50/p95/p99), with --load a load test of the HTTP server (50
 // clients for 10 s on a mix of read endpoints), and with --profile the time of each ingest stage
 // run in one thread. Prints a table and writes bench/results/<time>.json with the machine and
-// commit. Without --corpus: the bundled samples copied to ~50 MB with varied years.
+// commit. Without --corpus: the bundled samples copied to ~50 MB with varied regions and years.
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -25,6 +25,7 @@ import { analyseDocument } from '../src/structure/document.ts';
 import { extractFigures } from '../src/extract/extract.ts';
 import { bundledTermCounts, prepareBatch, type BatchItem } from '../src/store/prepare.ts';
 import { packSentences } from '../src/structure/packed.ts';
+import { gazetteer } from '../src/structure/gazetteer.ts';
 
 /**
  * Where ingestion's time goes: every stage run one file after another in this thread, timed (the
@@ -83,23 +84,50 @@ const { values: args } = parseArgs({
   },
 });
 
-/** The bundled samples written out again and again, each copy a different year, to ~`mb` MB. */
-function syntheticCorpus(mb: number): string {
+/**
+ * The bundled samples written out again and again to ~`mb` MB, each copy given, in a sidecar file,
+ * a region of the sample's level and a year: every region one report a year, 2002–2026, as a real
+ * corpus has (the samples are one city and its districts; copies all of 苏州市 made one region
+ * with hundreds of reports, which no corpus has).
+ */
+async function syntheticCorpus(mb: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'gwr-bench-'));
-  const samples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.txt'));
+  const places = gazetteer();
+  const regionsOf = (level: 'prefecture' | 'county') => places.regions.filter((r) => r.kind === level && !r.zone && (level === 'prefecture' || r.prefecture !== null));
+  const regions = { prefecture: regionsOf('prefecture'), county: regionsOf('county') };
+  const copiesSoFar = { prefecture: 0, county: 0 };
+  const samples: Array<{ name: string; text: string; level: 'prefecture' | 'county' }> = [];
+  for (const f of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.txt'))) {
+    const file = join(ROOT, 'examples', f);
+    const level = analyseDocument(await readReportBytes(file, readFileBytes(file))).metadata.level;
+    if (level !== 'prefecture' && level !== 'county') continue;
+    samples.push({ name: basename(f, '.txt'), text: readFileSync(file, 'utf8'), level });
+  }
   let bytes = 0;
   for (let copy = 0; bytes < mb * 1e6; copy++) {
-    for (const f of samples) {
-      const text = readFileSync(join(ROOT, 'examples', f), 'utf8');
-      // each copy differs (so it is not a duplicate) and is given its own year
-      const file = join(dir, `${basename(f, '.txt')}-${copy}.txt`);
-      writeFileSync(file, `${text}\n（副本 ${copy}）\n`);
-      writeFileSync(`${file}.meta.json`, JSON.stringify({ year: 1990 + (copy % 36) }));
+    for (const sample of samples) {
+      const n = copiesSoFar[sample.level]++;
+      const region = regions[sample.level][Math.floor(n / YEARS_OF_A_REGION) % regions[sample.level].length];
+      const prefecture = places.prefectureOf(region);
+      const metadata = {
+        level: sample.level,
+        province: places.provinceOf(region).name,
+        city: sample.level === 'prefecture' ? region.name : prefecture?.name ?? null,
+        county: sample.level === 'county' ? region.name : null,
+        code: region.code,
+        year: 2002 + (n % YEARS_OF_A_REGION),
+      };
+      // each copy differs (so it is not a duplicate)
+      const file = join(dir, `${sample.name}-${copy}.txt`);
+      writeFileSync(file, `${sample.text}\n（副本 ${copy}）\n`);
+      writeFileSync(`${file}.meta.json`, JSON.stringify(metadata));
       bytes += statSync(file).size;
     }
   }
   return dir;
 }
+
+const YEARS_OF_A_REGION = 25;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -227,7 +255,7 @@ async function loadTest(dbFile: string): Promise<Record<string, unknown>> {
 }
 
 async function main(): Promise<void> {
-  const corpus = args.corpus ?? syntheticCorpus(Number(args['target-mb']));
+  const corpus = args.corpus ?? (await syntheticCorpus(Number(args['target-mb'])));
   const workDir = mkdtempSync(join(tmpdir(), 'gwr-bench-db-'));
   const dbFile = args.db ?? join(workDir, 'bench.db');
   const { files } = await collectFiles([corpus]);
