@@ -1145,6 +1145,16 @@ test('a 力争 figure is a stretch of the base beside it only when it goes beyon
   assert.deepEqual(find(ningxia.targets, 'gdp', 'growth').map((t) => [t.value, t.modifier, t.stretch]), [[6, 'around', false], [6, 'at_least', true]]);
 });
 
+test('the figure worked to "in actual work" beside the announced one is its stretch figure (厦门 2025, 2026, 大连 2023)', async () => {
+  const gdp = async (city: string, file: string) => find((await reportExtraction('city', city, file)).targets, 'gdp', 'growth').map((t) => [t.value, t.value2, t.modifier, t.stretch]);
+  // "地区生产总值增长5.0%-5.5%，根据实际情况争取更好的结果，实际工作中按照5.5%推进"
+  assert.deepEqual(await gdp('厦门市', '2025.md'), [[5, 5.5, 'range', false], [5.5, null, 'point', true]]);
+  // "地区生产总值增长5%-5.5%，实际工作中按5.5%推进"
+  assert.deepEqual(await gdp('厦门市', '2026.md'), [[5, 5.5, 'range', false], [5.5, null, 'point', true]]);
+  // "地区生产总值增长6%以上，在实际工作中争取实现7%的更好结果"
+  assert.deepEqual(await gdp('大连市', '2023.md'), [[6, null, 'at_least', false], [7, null, 'point', true]]);
+});
+
 test('a clause "按增长7%以上安排" or "按可比价增长7.5%" goes on with the metric named before it (阿坝 2023, 太原 2000)', async () => {
   // "地区生产总值增速高于全省1个百分点，按增长7%以上安排": the figure the plan is made on, not a qualitative target
   const aba = find((await reportExtraction('city', '阿坝藏族羌族自治州', '2023.md')).targets, 'gdp', 'growth');

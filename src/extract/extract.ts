@@ -435,7 +435,7 @@ interface Typed {
  * figure are about it (…，增长6%; …、增长8%; …，按增长7%以上安排; …，按可比价增长7.5%), not a new subject
  * (…，一般贸易占比达到42%).
  */
-const ALLOWED_TAIL = /^(预计)?(按)?(全年|同比|比上年|比去年|较上年|按可比价计算|可比价)?(同口径|可比价|可比)?(分别)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模)*$/;
+const ALLOWED_TAIL = /^(预计)?(在?实际工作中)?(按照?)?(全年|同比|比上年|比去年|较上年|按可比价计算|可比价)?(同口径|可比价|可比)?(分别)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模)*$/;
 
 /**
  * The words before the first figure of a clause that goes on with a list's figures, in any order
@@ -461,6 +461,9 @@ function gapAllowed(gap: string): boolean {
 }
 
 const TO_LEVEL = /(提高到|提升到|提高至|提升至|增至|升至|达到|达|为)$/;
+
+/** The gap between a base figure and its stretch figure ("左右，力争", "，在实际工作中争取实现"). */
+const STRETCH_GAP = /^(左右|以上|以内)?(?:[，,、（(][^，,；;。（(]*更好的?(?:结果|成绩|效果))?[，,、（(]?(?:在?实际工作中(?:力争|争取|努力|按照?)?|力争|争取|努力)(达到|实现|增长)?$/;
 
 /** The gap between two figures joined as a pair or list ("8%和8.1%", "8%左右和8.5%左右", "5.5%、4%以内"). */
 const JOINED_GAP = /^(左右|以上|以内|以下)?[和、及与]$/;
@@ -1226,7 +1229,10 @@ function mentionFigures(d: DocumentScope, sc: SentenceScope, ms: MentionScope, o
       anchor = q.end;
       continue;
     }
-    const stretchGap = /^(左右|以上|以内)?[，,、（(]?(力争|争取|努力)(达到|实现|增长)?$/.test(gap) && accepted > 0;
+    // "增长5%-5.5%，实际工作中按5.5%推进", "增长6%以上，在实际工作中争取实现7%的更好结果": the figure
+    // the government works to beside the one it announces is a stretch figure too, also after a clause
+    // that only asks for better ("增长5.0%-5.5%，根据实际情况争取更好的结果，实际工作中按照5.5%推进")
+    const stretchGap = STRETCH_GAP.test(gap) && accepted > 0;
     // "生产总值增速高于全省两个百分点、达到13%左右": after a figure that was not the metric's, the clause's
     // words before it say which way
     const typed: Typed | null =
