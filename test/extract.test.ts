@@ -342,6 +342,24 @@ test('a share whose clause names its own numerator is not borrowed from a metric
   assert.deepEqual(find(spelling, 'rd_intensity', 'level').map((r) => r.value), [2]);
 });
 
+test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
+  // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
+  const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));
+  assert.equal(chuxiong.doc.sections.find((s) => s.parent === null)?.role, 'review');
+  assert.deepEqual(find(chuxiong.x.actuals, 'general_budget_revenue', 'level').map((r) => [r.value, r.year]), [[93.06, 2021]]);
+  assert.deepEqual(find(chuxiong.x.targets, 'grain_output', 'level').map((r) => [r.value, r.modifier]), [[125, 'at_least']]);
+  // 黑龙江 2009 "一、全面完成了省十一届人大一次会议确定的各项目标和任务"
+  const heilongjiang = await reportExtraction('province', '黑龙江省', '2009.md');
+  assert.deepEqual(find(heilongjiang.actuals, 'retail_sales', 'level').map((r) => [r.value, r.year]), [[2838.6, 2008]]);
+  assert.deepEqual(find(heilongjiang.targets, 'retail_sales', 'level'), []);
+  // 眉山 2023 "一、感恩前行 笃行实干的2022": "地区生产总值增长3.3%左右（预计，下同）"
+  const meishan = await reportExtraction('city', '眉山市', '2023.md');
+  assert.deepEqual(find(meishan.actuals, 'gdp', 'growth').map((r) => [r.value, r.year, r.estimated]), [[3.3, 2022, true]]);
+  // 河北 1998 "一、向建设经济强省和现代化河北宏伟目标阔步前进的五年": "1997年，全省国内生产总值达3950亿元"
+  const hebei = await reportExtraction('province', '河北省', '1998.md');
+  assert.deepEqual(find(hebei.actuals, 'gdp', 'level').map((r) => [r.value, r.year]), [[3950, 1997]]);
+});
+
 test('a part headed with an earlier year is the review whatever its words; a task sentence that opens with another period sets no target of the year', async () => {
   // 浙江 2014 "一、2013年主要工作": its figures are 2013's actuals, not 2014's targets
   const zhejiang = await extractPath(join(SHARED_REPORTS, 'province', '浙江省', '2014.md'));

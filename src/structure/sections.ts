@@ -27,12 +27,13 @@ export const periodTitles: { multiYear: RegExp; pastPeriod: RegExp; startYear: R
 /**
  * The role of a part from its heading. With the year the report sets targets for, a heading that
  * names only earlier years is the review, whatever its words: "2013年主要工作" in a 2014 report,
- * "全面完成2003年各项预期目标" in a 2004 one.
+ * "全面完成2003年各项预期目标" in a 2004 one, "回首2019，西宁发展迈出坚实步伐" in a 2020 one.
  */
 export function roleOfHeading(title: string, targetYear: number | null = null): SectionRole | null {
   const found = sectionData.roles.find(({ re }) => re.test(title))?.role ?? null;
   if (targetYear !== null && found !== 'glossary' && found !== 'self_building') {
-    const years = [...title.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+    // (a year stands without 年 before a comma or at the end: "感恩前行 笃行实干的2022", "回首2019，…")
+    const years = [...title.matchAll(/(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=[，,：:、\s]|$))/g)].map((m) => Number(m[1]));
     if (years.length && years.every((y) => y < targetYear)) return 'review';
   }
   return found;
