@@ -342,6 +342,15 @@ test('a share whose clause names its own numerator is not borrowed from a metric
   assert.deepEqual(find(spelling, 'rd_intensity', 'level').map((r) => r.value), [2]);
 });
 
+test('in the review, a sentence that opens with an earlier year gives that year\'s figures, not the review year\'s (烟台 2026, 朔州 2016)', async () => {
+  // "2023年，我们抢抓疫情转段后经济恢复发展机遇，…全市地区生产总值突破1万亿元" and, later, "地区生产总值…预计突破1.1万亿元"
+  const yantai = await reportExtraction('city', '烟台市', '2026.md');
+  assert.deepEqual(find(yantai.actuals, 'gdp', 'level').map((r) => [r.value, r.unit, r.year, r.estimated]), [[1.1, '万亿元', 2025, true]]);
+  // "2014年，全市地区生产总值达到1003.4亿元，是2008年的1.83倍" in the 2016 report
+  const shuozhou = await reportExtraction('city', '朔州市', '2016.md');
+  assert.deepEqual(find(shuozhou.actuals, 'gdp', 'level'), []);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

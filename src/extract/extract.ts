@@ -327,6 +327,8 @@ const comparedWithEarlierPeriod = (text: string, figureEnd: number) => PERIOD_CO
  * The opening of a sentence about the last year alone: 过去一年, 刚刚过去的2021年, 去年, 一年来. (A term's
  * paragraph that goes on "2010年，全市生产总值…，是“十五”末的3.2倍" still speaks of the term.)
  */
+/** A sentence that opens with a year of its own: "2023年，…", "——2022年，…". */
+const EARLIER_YEAR_OPENING = /^(?:\*\*|——|—)*((?:19|20)\d{2})年[，,]/;
 const LAST_YEAR_OPENING = /^(?:刚刚过去的|过去的|过去)?(?:一年|去年|上年)|^刚刚过去的(?:19|20)\d{2}年|^一年来/;
 /** The opening of a sentence that looks back over a term: 过去五年, 五年来, “十三五”时期, 本届政府, 这是…的五年. */
 const TERM_OPENING = /^(?:\*\*|——|—)*(?:(?:过去|这|近)?五年(?:来|间|中|里|是|，)|“?十[一二三四五]五”?(?:时期|期间|以来)|本届政府|这是[^。，；]{2,24}?的五年)/;
@@ -897,6 +899,9 @@ class SentenceReader {
     } else if (context === 'review') {
       // "到2016年，全市生产总值突破8700亿元": a plan's goal, where a term report's plan is read as its review
       if (period && ((period[1] && reviewYear !== null && Number(period[1]) > reviewYear) || /^(?:力争|争取|确保|努力|我们要)?(?:今后|未来)/.test(period[0]))) return null;
+      // "2023年，我们抢抓…，全市地区生产总值突破1万亿元" in a look back over the term: an earlier year's figures
+      const earlierYear = EARLIER_YEAR_OPENING.exec(text.slice(s.start, Math.min(s.end, s.start + 12)));
+      if (earlierYear && reviewYear !== null && Number(earlierYear[1]) < reviewYear) return null;
     }
     const from = context === 'passage' && passage ? Math.max(s.start, passage.start) : s.start;
     const to = context === 'passage' && passage ? Math.min(s.end, passage.end) : s.end;
