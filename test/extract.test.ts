@@ -351,6 +351,19 @@ test('in the review, a sentence that opens with an earlier year gives that year\
   assert.deepEqual(find(shuozhou.actuals, 'gdp', 'level'), []);
 });
 
+test('new urban jobs in a look back over the term are the term\'s total, and a part after the five-year goals is no review (南京 2023, 国务院 2018, 宁波 2012)', async () => {
+  // "——五年来，…城镇新增就业超过150万人" and, for 2022, "城镇新增就业22.2万人"
+  const nanjing = await reportExtraction('city', '南京市', '2023.md');
+  assert.deepEqual(find(nanjing.actuals, 'new_urban_jobs', 'level').map((r) => [r.value, r.unit, r.year]), [[22.2, '万人', 2022]]);
+  // "过去五年，…城镇新增就业6600万人以上" and, for 2017, "城镇新增就业1351万人"
+  const national = await reportExtraction('national', '2018.md');
+  assert.deepEqual(find(national.actuals, 'new_urban_jobs', 'level').map((r) => [r.value, r.unit, r.year]), [[1351, '万人', 2017]]);
+  // "二、今后五年发展目标", then "七、更好保障和改善民生福祉 …新增城镇就业人员60万人" (the five years' goal), the 2012 targets further on
+  const ningbo = await reportExtraction('city', '宁波市', '2012.md');
+  assert.deepEqual(find(ningbo.actuals, 'new_urban_jobs', 'level'), []);
+  assert.deepEqual(find(ningbo.targets, 'new_urban_jobs', 'level').map((r) => [r.value, r.unit]), [[12.8, '万人']]);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

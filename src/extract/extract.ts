@@ -272,7 +272,12 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
     // “十五五”开局工作" is the year's work
     const titles = sectionTitles(doc, s.section);
     if (MULTI_YEAR.test(titles) && !periodTitles.pastPeriod.test(titles) && !periodTitles.startYear.test(titles)) return null;
-    return passage ? (afterPassage ? 'tasks' : 'review') : null;
+    if (!passage) return null;
+    if (afterPassage) return 'tasks';
+    // a report looks back before it sets goals: a part after one about goals or tasks ("二、今后五年发展目标",
+    // then "三、加快推进结构调整和转型升级", with the year's targets further on) is no review
+    const top = topSection(doc, s.section);
+    return doc.sections.some((o) => o.parent === null && top !== null && o.start < doc.sections[top].start && (o.role === 'targets' || o.role === 'tasks')) ? null : 'review';
   }
   return null;
 }
@@ -1001,10 +1006,10 @@ function isWithin(sections: ExtractionInput['sections'], section: number | null,
   return false;
 }
 
-/** Adds a record of the review (unless it is a term's change) or a target. */
+/** Adds a record of the review (unless it is a term's change, or a term's total of additions) or a target. */
 function keep(sc: SentenceScope, out: Collected, records: FigureRecord[], quantity: Quantity): void {
   if (sc.context === 'review') {
-    if (!(sc.overTerm && quantity !== 'level')) out.actuals.push(...records);
+    if (!(sc.overTerm && (quantity !== 'level' || taxonomy.metrics.get(records[0].metric)?.summed))) out.actuals.push(...records);
   } else out.targets.push(...records);
 }
 

@@ -14,10 +14,12 @@ export interface MetricDef {
   aliases: string[];
   growthAliases: string[];
   defaultQuantity: Quantity | null;
+  /** A count of additions: in a look back over the term, its level is the term's total. */
+  summed: boolean;
 }
 
 interface MetricsFile {
-  metrics: Array<{ id: string; kind: MetricKind; units: UnitFamily[]; aliases: string[]; growth_aliases?: string[]; default_quantity?: Quantity }>;
+  metrics: Array<{ id: string; kind: MetricKind; units: UnitFamily[]; aliases: string[]; growth_aliases?: string[]; default_quantity?: Quantity; summed?: boolean }>;
   shares: Array<{ id: string; numerator: string[]; denominator: string[] }>;
   left_context: string[];
   other_names: string[];
@@ -62,7 +64,7 @@ function load() {
   const metrics = new Map<string, MetricDef>();
   const aliasToMetric = new Map<string, { metric: string; growthOnly: boolean }>();
   for (const m of file.metrics) {
-    metrics.set(m.id, { id: m.id, kind: m.kind, units: m.units, aliases: m.aliases, growthAliases: m.growth_aliases ?? [], defaultQuantity: m.default_quantity ?? null });
+    metrics.set(m.id, { id: m.id, kind: m.kind, units: m.units, aliases: m.aliases, growthAliases: m.growth_aliases ?? [], defaultQuantity: m.default_quantity ?? null, summed: m.summed ?? false });
     for (const a of m.aliases) aliasToMetric.set(a, { metric: m.id, growthOnly: false });
     for (const a of m.growth_aliases ?? []) aliasToMetric.set(a, { metric: m.id, growthOnly: true });
   }
