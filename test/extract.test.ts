@@ -364,6 +364,17 @@ test('new urban jobs in a look back over the term are the term\'s total, and a p
   assert.deepEqual(find(ningbo.targets, 'new_urban_jobs', 'level').map((r) => [r.value, r.unit]), [[12.8, '万人']]);
 });
 
+test('an amount that sets the scope of a figure ("500万元口径固定资产投资", "超5000万美元的20家企业") is no figure of its own (贵阳 2015, 石家庄 2015)', async () => {
+  // "生产总值增长13.5%左右，500万元口径固定资产投资增长20%，2000万元口径规模以上工业增加值增长…"
+  const guiyang = await reportExtraction('city', '贵阳市', '2015.md');
+  assert.deepEqual(find(guiyang.targets, 'gdp', 'level'), []);
+  assert.deepEqual(find(guiyang.targets, 'fixed_asset_investment', 'level').map((r) => [r.value, r.unit, r.modifier]), [[4000, '亿元', 'at_least']]);
+  assert.deepEqual(find(guiyang.targets, 'fixed_asset_investment', 'growth').map((r) => r.value), [20]);
+  // "对年进出口额超5000万美元的20家企业实行一对一服务"
+  const shijiazhuang = await reportExtraction('city', '石家庄市', '2015.md');
+  assert.deepEqual(find(shijiazhuang.targets, 'import_export', 'level'), []);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

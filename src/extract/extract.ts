@@ -556,7 +556,7 @@ function listModifier(text: string, group: Figure[], k: number, gap: string): Mo
  * What follows a figure that is a threshold for counting things ("超1000万美元企业", "亿元以上项目", "95%以上天数",
  * "进出口总额超过1000万美元的外资企业": firms, projects and parks with a few words of their kind before them).
  */
-const THRESHOLD_OF = /^(的)?(天数|企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家|镇|乡|街道|县|县区|区(?!间|域)|城市|市)|^的[\u4e00-\u9fff]{1,4}?(企业|项目|工程|园区|产业集群)/;
+const THRESHOLD_OF = /^(的)?(天数|企业|工业企业|外贸企业|龙头企业|项目|大项目|重点项目|工程|园区|产业集群|村|户|家|镇|乡|街道|县|县区|区(?!间|域)|城市|市)|^的[\d\u4e00-\u9fff]{1,4}?(企业|项目|工程|园区|产业集群)|^(?:以上)?口径/;
 
 /** End of the modifier word written after a figure (左右, 以上, 以内), for the record's offsets. */
 function modifierEnd(text: string, q: Figure): number {
@@ -1216,7 +1216,7 @@ function mentionFigures(d: DocumentScope, sc: SentenceScope, ms: MentionScope, o
     // "500万元以上固定资产投资增长17%": a threshold of the next metric's scope
     const figureEnd = modifierEnd(text, q);
     const thresholdOfNext = q.baseUnit !== '%' && /以上$/.test(text.slice(q.end, figureEnd)) && mentions.some((x) => x.start === figureEnd);
-    if (THRESHOLD_OF.test(text.slice(figureEnd, figureEnd + 6)) || thresholdOfNext) {
+    if (THRESHOLD_OF.test(text.slice(figureEnd, figureEnd + 8)) || thresholdOfNext) {
       anchor = q.end;
       continue;
     }
