@@ -375,6 +375,17 @@ test('an amount that sets the scope of a figure ("500万元口径固定资产投
   assert.deepEqual(find(shijiazhuang.targets, 'import_export', 'level'), []);
 });
 
+test('a sentence that introduces the next five years\' goals ("今后五年的预期目标和主要任务是：") goes on into the paragraphs under it (泸州 2022, 福州 2022)', async () => {
+  // "今后五年的预期目标和主要任务是：" then "——建设…区域中心城市。…地区生产总值突破4000亿元，力争达到4500亿元"
+  const luzhou = await reportExtraction('city', '泸州市', '2022.md');
+  assert.deepEqual(find(luzhou.targets, 'gdp', 'level'), []);
+  assert.deepEqual(find(luzhou.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[7, 'at_least']]);
+  // "今后五年，新一届政府将朝着以下目标进行不懈努力：" then "…总量突破1.7万亿元"; the 2022 part's "城镇新增就业13万人以上" stays
+  const fuzhou = await reportExtraction('city', '福州市', '2022.md');
+  assert.deepEqual(find(fuzhou.targets, 'gdp', 'level'), []);
+  assert.deepEqual(find(fuzhou.targets, 'new_urban_jobs', 'level').map((r) => [r.value, r.modifier]), [[13, 'at_least']]);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

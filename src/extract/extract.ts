@@ -882,6 +882,8 @@ class SentenceReader {
   private estimatedFromHere = false;
   /** A paragraph of one short sentence that opens a look back over the term ("——五年来，我们…。"), with its section. */
   private termLead: { paragraph: number; section: number | null; subparts: boolean } | null = null;
+  /** A sentence of a task part that introduces another period's goals ("今后五年的预期目标和主要任务是："). */
+  private periodLead: { paragraph: number; section: number | null } | null = null;
   private paragraph = -1;
 
   constructor(private readonly d: DocumentScope) {}
@@ -900,7 +902,17 @@ class SentenceReader {
       else if (/^(今年|明年|新的一年)/.test(opening)) this.lookBackParagraph = -1;
       if (this.lookBackParagraph === s.paragraph) context = 'review';
       // "力争五年实际投资超6000亿元，进出口总额超7万亿元": not this year's targets
-      if (period && !(period[1] && Number(period[1]) === targetYear)) return null;
+      if (period && !(period[1] && Number(period[1]) === targetYear)) {
+        // "今后五年的预期目标和主要任务是：" goes on into the paragraphs that follow, to the next heading
+        // or to a paragraph that turns to the year ("——建设…区域中心城市。…地区生产总值突破4000亿元")
+        if (/[：:]\s*$/.test(text.slice(s.start, s.end))) this.periodLead = { paragraph: s.paragraph, section: s.section };
+        return null;
+      }
+      const lead = this.periodLead;
+      if (lead && s.paragraph > lead.paragraph) {
+        if (s.section !== lead.section || /^(?:——)?(?:今年|明年|新的一年)/.test(opening) || (targetYear !== null && opening.includes(`${targetYear}年`))) this.periodLead = null;
+        else return null;
+      }
     } else if (context === 'review') {
       // "到2016年，全市生产总值突破8700亿元": a plan's goal, where a term report's plan is read as its review
       if (period && ((period[1] && reviewYear !== null && Number(period[1]) > reviewYear) || /^(?:力争|争取|确保|努力|我们要)?(?:今后|未来)/.test(period[0]))) return null;
