@@ -386,6 +386,17 @@ test('a sentence that introduces the next five years\' goals ("今后五年的�
   assert.deepEqual(find(fuzhou.targets, 'new_urban_jobs', 'level').map((r) => [r.value, r.modifier]), [[13, 'at_least']]);
 });
 
+test('a task clause after a later year or a number of years ("力争到2025年，", "力争五年") sets that period\'s goal, not the year\'s (岳阳 2020, 东莞 2021, 三明 2022)', async () => {
+  // "…加快构建开放带动新格局，力争到2025年，集装箱吞吐量突破100万标箱，进出口总额突破200亿美元"
+  assert.deepEqual(find((await reportExtraction('city', '岳阳市', '2020.md')).targets, 'import_export', 'level'), []);
+  // "…全面实施稳链补链强链拓链工程，力争五年实际投资超6000亿元，进出口总额超7万亿元"
+  assert.deepEqual(find((await reportExtraction('city', '东莞市', '2021.md')).targets, 'import_export', 'level'), []);
+  // "…加快推进老区苏区振兴发展，到2026年，全市地区生产总值突破4000亿元，年均增长6.5%以上"
+  const sanming = await reportExtraction('city', '三明市', '2022.md');
+  assert.deepEqual(find(sanming.targets, 'gdp', 'level'), []);
+  assert.deepEqual(find(sanming.targets, 'gdp', 'growth').map((r) => r.value), [7]);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

@@ -85,7 +85,7 @@ const MULTI_YEAR = periodTitles.multiYear;
 const PERIOD_OPENING = /^(?:力争|争取|确保|努力|我们要)?(?:到(?:(\d{4})年|“?十[一二三四五六]五”?末)|(?:今后|未来)?[三五]年(?:内|间|时间)?(?!前|来)|“?十[一二三四五六]五”?(?:期间|时期))/;
 
 /** A five-year plan's period, or the next five years, named inside a sentence. */
-const PLAN_PERIOD = /十[一二三四五六]五”?(?:期间|时期)|(?:今后|未来)五年/;
+const PLAN_PERIOD = /十[一二三四五六]五”?(?:期间|时期)|(?:今后|未来)五年|(?:力争|争取|确保|努力)用?[三五]年(?!前|来)/;
 
 /** Titles of a section and the sections above it. */
 function sectionTitles(doc: ExtractionInput, index: number | null): string {
@@ -312,7 +312,7 @@ const PART_OF_YEAR_CLAUSE = new RegExp(`(?:^|[，,：:])${PART_OF_YEAR}`);
 /** A part of the year that is a clause of its own ("前三季度，…"). */
 const PART_OF_YEAR_ALONE = new RegExp(`(?:^|[，,；;：:])${PART_OF_YEAR}[，,]`);
 /** A clause that opens with a year to come: "到2026年，". */
-const LATER_YEAR_CLAUSE = /(?:^|[，,；;：:])到((?:19|20)\d{2})年/g;
+const LATER_YEAR_CLAUSE = /(?:^|[，,；;：:])(?:力争|争取|确保|努力)?到((?:19|20)\d{2})年/g;
 /**
  * A clause that opens with a total over years named as such (五年累计, “十三五”期间累计). A bare 累计 may
  * be the year's ("累计发放消费券近20亿元，实现社会消费品零售总额4870亿元").
@@ -1153,6 +1153,8 @@ function mentionScope(d: DocumentScope, sc: SentenceScope, i: number): MentionSc
   // "…提出了“十四五”期间惠州要实现高质量跨越式发展，地区生产总值突破6000亿元的“硬任务”": a task
   // sentence that named a plan's period before the name sets the period's goal
   if (context === 'tasks' && PLAN_PERIOD.test(text.slice(from, m.start))) return null;
+  // "…加快构建开放带动新格局，力争到2025年，集装箱吞吐量突破100万标箱，进出口总额突破200亿美元": a later year's goal
+  if (context === 'tasks' && d.targetYear !== null && [...text.slice(from, m.start).matchAll(LATER_YEAR_CLAUSE)].some((y) => Number(y[1]) > d.targetYear!)) return null;
   return { m, nameEnd: listed ? mentions[next - 1].end : m.end, scopeEnd, inList, cumulativeBefore, afterPlanBase };
 }
 
