@@ -397,6 +397,12 @@ test('a task clause after a later year or a number of years ("力争到2025年�
   assert.deepEqual(find(sanming.targets, 'gdp', 'growth').map((r) => r.value), [7]);
 });
 
+test('a paragraph on the year so far is no list of targets, though it opens with 今年 and names metrics with figures (四川 2020)', async () => {
+  // "特别需要指出，今年是极不寻常的一年…；我省一季度地区生产总值下降3%，…全社会固定资产投资下降4.3%、…社会消费品零售总额下降13%"
+  const sichuan = await reportExtraction('province', '四川省', '2020.md');
+  for (const metric of ['fixed_asset_investment', 'industrial_value_added', 'retail_sales']) assert.deepEqual(find(sichuan.targets, metric, 'growth'), [], metric);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

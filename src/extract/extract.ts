@@ -228,6 +228,8 @@ function unintroducedPassage(doc: ExtractionInput, thisYear: RegExp): Passage | 
     if (!thisYear.test(text.slice(p.start, Math.min(p.end, p.start + 12)))) continue;
     const figures = findQuantities(text, p.start, p.end);
     const named = findMentions(text, p.start, p.end).filter((m) => m.metric !== 'other' && figures.some((q) => q.start >= m.end && q.start - m.end <= 12));
+    // "今年是极不寻常的一年…；我省一季度地区生产总值下降3%，…社会消费品零售总额下降13%": the year so far
+    if (named.length && PART_OF_YEAR_ANYWHERE.test(text.slice(p.start, named[0].start))) continue;
     if (new Set(named.map((m) => m.metric)).size >= UNINTRODUCED_LIST) return { start: p.start, end: p.end };
   }
   return null;
@@ -305,10 +307,12 @@ function partStart(text: string, from: number, at: number): number {
   return semicolon >= from ? semicolon + 1 : from;
 }
 
-/** Parts of the year that may open a clause: 一季度, 前三季度, 上半年, 1—5月, 前5个月 (after a year, 今年 or 去年). */
-const PART_OF_YEAR = '(?:今年|去年|上年|(?:19|20)\\d{2}年)?(?:前三季度|[一二三四]季度|第[一二三四]季度|[上下]半年|[1一]\\s*[至到—-]\\s*(?:\\d{1,2}|[二三四五六七八九十]{1,2})\\s*月份?|前[\\d一二三四五六七八九十]{1,2}个月)';
+/** Parts of the year that may open a clause: 一季度, 前三季度, 上半年, 1—5月, 前5个月 (after a year, 今年 or 去年, and the region: 全省一季度). */
+const PART_OF_YEAR = '(?:今年|去年|上年|(?:19|20)\\d{2}年)?(?:全国|全省|全市|全区|全县|全州|我省|我市|我区|我县)?(?:前三季度|[一二三四]季度|第[一二三四]季度|[上下]半年|[1一]\\s*[至到—-]\\s*(?:\\d{1,2}|[二三四五六七八九十]{1,2})\\s*月份?|前[\\d一二三四五六七八九十]{1,2}个月)';
 /** A part of the year opening a clause. */
 const PART_OF_YEAR_CLAUSE = new RegExp(`(?:^|[，,：:])${PART_OF_YEAR}`);
+/** A part of the year anywhere. */
+const PART_OF_YEAR_ANYWHERE = new RegExp(PART_OF_YEAR);
 /** A part of the year that is a clause of its own ("前三季度，…"). */
 const PART_OF_YEAR_ALONE = new RegExp(`(?:^|[，,；;：:])${PART_OF_YEAR}[，,]`);
 /** A clause that opens with a year to come: "到2026年，". */
