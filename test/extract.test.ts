@@ -403,6 +403,16 @@ test('a paragraph on the year so far is no list of targets, though it opens with
   for (const metric of ['fixed_asset_investment', 'industrial_value_added', 'retail_sales']) assert.deepEqual(find(sichuan.targets, metric, 'growth'), [], metric);
 });
 
+test('a level reached beats a threshold passed for the same figure, when it is not far above it (湖北 2013, 山东 2012, 东莞 2019)', async () => {
+  // "全年生产总值跃上2万亿元新台阶" then "生产总值实现2.22万亿元，增长11.3%"
+  assert.deepEqual(find((await reportExtraction('province', '湖北省', '2013.md')).actuals, 'gdp', 'level').map((r) => [r.value, r.unit]), [[2.22, '万亿元']]);
+  // "经济总量、地方财政收入、进出口总额分别迈上四万亿元、三千亿元、两千亿美元新台阶" then "实现进出口总额2360亿美元"
+  const shandong = await reportExtraction('province', '山东省', '2012.md');
+  assert.deepEqual(find(shandong.actuals, 'import_export', 'level').map((r) => [r.value, r.unit]), [[2360, '亿美元']]);
+  // "全市生产总值突破8000亿元大关，预计达到8300亿元" and later "松山湖实现生产总值630亿元": a park's
+  assert.deepEqual(find((await reportExtraction('city', '东莞市', '2019.md')).actuals, 'gdp', 'level').map((r) => [r.value, r.unit]), [[8300, '亿元']]);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

@@ -1484,21 +1484,41 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   return {
     targetYear,
     targets: [...dedupe(targets, (t) => `${t.metric}|${t.quantity}|${t.stretch}`), ...out.otherTargets],
-    actuals: [...dedupe(actuals, (a) => `${a.metric}|${a.quantity}|${a.year}`), ...out.otherActuals],
+    actuals: [...dedupe(actuals, (a) => `${a.metric}|${a.quantity}|${a.year}`, (prev, a) => exactAfterMilestone(text, prev, a)), ...out.otherActuals],
     commitments: out.commitments,
   };
 }
 
-/** One record per key: the first, which for targets is the passage's (it comes before the task sections). */
-function dedupe(records: FigureRecord[], key: (r: FigureRecord) => string): FigureRecord[] {
+/**
+ * One record per key: the first, which for targets is the passage's (it comes before the task
+ * sections), unless `better` says a later one is.
+ */
+function dedupe(records: FigureRecord[], key: (r: FigureRecord) => string, better?: (prev: FigureRecord, r: FigureRecord) => boolean): FigureRecord[] {
   const seen = new Map<string, FigureRecord>();
   for (const r of records) {
     const k = key(r);
     const prev = seen.get(k);
     // a figure beats a qualitative statement of the same target
-    if (!prev || (prev.value === null && r.value !== null && prev.modifier !== 'not_set')) seen.set(k, r);
+    if (!prev || (prev.value === null && r.value !== null && prev.modifier !== 'not_set') || better?.(prev, r)) seen.set(k, r);
   }
   return records.filter((r) => seen.get(key(r)) === r);
+}
+
+/** Words of a threshold passed: 突破2万亿元, 跨越千亿元大关, 迈上4万亿元新台阶. */
+const MILESTONE_WORDS = /突破|跨越|超过|超|迈上|站上|跃上|跨上|迈过|越过/;
+
+/**
+ * "全年生产总值跃上2万亿元新台阶" and later "生产总值实现2.22万亿元": the level reached, not the
+ * threshold passed, is last year's figure (a later figure far above the threshold is another's: a
+ * total over the term, a district's)
+ */
+function exactAfterMilestone(text: string, prev: FigureRecord, r: FigureRecord): boolean {
+  if (prev.quantity !== 'level' || prev.value === null || r.value === null || prev.value <= 0) return false;
+  const words = (x: FigureRecord) => text.slice(x.start + x.label.length, x.end);
+  if (!MILESTONE_WORDS.test(words(prev)) || MILESTONE_WORDS.test(words(r))) return false;
+  if (/美元/.test(prev.unit ?? '') !== /美元/.test(r.unit ?? '')) return false;
+  const ratio = toBase(r.value, r.unit) / toBase(prev.value, prev.unit);
+  return ratio >= 1 && ratio < 1.5;
 }
 
 /** The verbs a quantified task opens with (in the alternation's order: 新开工 is tried before 新开). */
