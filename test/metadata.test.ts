@@ -157,6 +157,10 @@ test('the speaker where the report writes the name after the date or session lin
   // no session line: "四川省人民政府省长蒋巨峰"; the title "杨雄市长在上海市第十四届人民代表大会第一次会议上的政府工作报告（2013年）"
   assert.deepEqual(await speakerOf('province', '四川省', '2008.md'), ['蒋巨峰', '省长']);
   assert.deepEqual(await speakerOf('city', '上海市', '2013.md'), ['杨雄', '市长']);
+  // a deputy's office, alone or joint with another: "国务院副总理　谭震林", "国务院副总理兼财政部长　李先念", "龙岩市人民政府常务副市长 王龙"
+  assert.deepEqual(await speakerOf('national', '1960.md'), ['谭震林', '国务院副总理']);
+  assert.deepEqual(await speakerOf('national', '1956.md'), ['李先念', '国务院副总理兼财政部长']);
+  assert.deepEqual(await speakerOf('city', '龙岩市', '2020.md'), ['王龙', '常务副市长']);
 });
 
 test('autonomous prefectures written as 凉山州, abolished and renamed prefectures (莱芜市, 襄樊市)', async () => {

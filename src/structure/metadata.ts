@@ -23,7 +23,8 @@ const DATE_OPENING = new RegExp(`^[\\s*（(—]*(${DIGIT}{4})\\s*年\\s*(${DIGIT
 /** A meeting line without a date: ——在海口市第十七届人民代表大会第五次会议上 */
 const MEETING = /在([^\n。，]{2,60}?(?:会议|大会))\s*上/;
 const OFFICE = '(?:国务院)?代?总理|(?:代理|代)?(?:省|市|区|县|州|盟|旗)长|(?:自治区)?(?:人民政府)?代?主席|(?:管委会)?主任';
-const SPEAKER_LINE = new RegExp(`^(?:.*?会议上)?\\s*([^\\n]{0,24}?)(${OFFICE})\\s*[:：]?\\s*([\\u4e00-\\u9fa5·•]{2,12})\\s*$`);
+/** "…会议上 国务院副总理兼财政部长 李先念": groups 1 what comes before the office, 2 the office, 3 a joint office after it, 4 the name. */
+const SPEAKER_LINE = new RegExp(`^(?:.*?会议上)?\\s*([^\\n]{0,24}?)(${OFFICE})((?:兼[\\u4e00-\\u9fa5]{1,12}?(?:部长|主任|主席|书记|局长|厅长))?)\\s*[:：]?\\s*([\\u4e00-\\u9fa5·•]{2,12})\\s*$`);
 const NAME_ONLY = /^(?:[\u4e00-\u9fa5·•]{2,4}|[\u4e00-\u9fa5]{1,6}[·•][\u4e00-\u9fa5·•]{1,10})$/;
 const NOT_A_NAME = /(报告|代表|会议|政府|工作|各位|人民|目录|前言)/;
 
@@ -243,11 +244,14 @@ function findSpeaker(lines: string[], sessionLine: number): { speaker: string | 
     // "（…会议上代市长郑松岩讲话）"
     let m = SPEAKER_LINE.exec(line.replace(/^[（(]|[）)]$/g, '').replace(/讲话$/, ''));
     // "甘肃省政协副主席兰州市市长张津梁": the office is the last one before the name
-    for (let inner = m && SPEAKER_LINE.exec(m[3]); inner; inner = SPEAKER_LINE.exec(inner[3])) m = inner;
-    if (m && !NOT_A_NAME.test(m[3])) {
-      // "国务院副总理兼国家计划委员会主任": a joint office is kept whole
-      const office = m[1].includes('兼') ? m[1] + m[2] : m[2];
-      return { speaker: m[3].replace(/•/g, '·'), title: office };
+    for (let inner = m && SPEAKER_LINE.exec(m[4]); inner; inner = SPEAKER_LINE.exec(inner[4])) m = inner;
+    if (m && !NOT_A_NAME.test(m[4])) {
+      // "国务院副总理兼国家计划委员会主任", "国务院副总理兼财政部长": a joint office is kept whole, and a
+      // deputy's office ("国务院副总理") is not the premier's
+      // ("东莞市常务副市长": the office without the place)
+      const deputy = /(?:国务院)?[^市省区县州府、，,]*副$/.exec(m[1]);
+      const office = m[1].includes('兼') ? m[1] + m[2] + m[3] : deputy ? deputy[0] + m[2] + m[3] : m[2] + m[3];
+      return { speaker: m[4].replace(/•/g, '·'), title: office };
     }
     // a name on a line of its own only after a session line: at the top, a short line may be a place
     if (sessionLine >= 0 && i > sessionLine && NAME_ONLY.test(line) && !NOT_A_NAME.test(line)) return { speaker: line, title: null };
