@@ -161,6 +161,9 @@ test('the speaker where the report writes the name after the date or session lin
   assert.deepEqual(await speakerOf('national', '1960.md'), ['谭震林', '国务院副总理']);
   assert.deepEqual(await speakerOf('national', '1956.md'), ['李先念', '国务院副总理兼财政部长']);
   assert.deepEqual(await speakerOf('city', '龙岩市', '2020.md'), ['王龙', '常务副市长']);
+  // only in the file's title, after the date: "吴忠市政府工作报告（2020年1月7日 喜清江）"; the date after the name: "河北省省长 钮茂生（2002年1月24日）"
+  assert.deepEqual(await speakerOf('city', '吴忠市', '2020.md'), ['喜清江', null]);
+  assert.deepEqual(await speakerOf('province', '河北省', '2002.md'), ['钮茂生', '省长']);
 });
 
 test('autonomous prefectures written as 凉山州, abolished and renamed prefectures (莱芜市, 襄樊市)', async () => {

@@ -242,7 +242,8 @@ function findSpeaker(lines: string[], sessionLine: number): { speaker: string | 
     const bracketed = NAME_AFTER_SESSION.exec(line);
     if (bracketed && !NOT_A_NAME.test(bracketed[2])) return { speaker: bracketed[2].replace(/•/g, '·'), title: bracketed[1] ?? null };
     // "（…会议上代市长郑松岩讲话）"
-    let m = SPEAKER_LINE.exec(line.replace(/^[（(]|[）)]$/g, '').replace(/讲话$/, ''));
+    // ("河北省省长 钮茂生（2002年1月24日）": the date after the name)
+    let m = SPEAKER_LINE.exec(line.replace(/[（(][\d〇零一二三四五六七八九十○]{4}年[^（()）]{2,8}日[）)]$/, '').replace(/^[（(]|[）)]$/g, '').replace(/讲话$/, ''));
     // "甘肃省政协副主席兰州市市长张津梁": the office is the last one before the name
     for (let inner = m && SPEAKER_LINE.exec(m[4]); inner; inner = SPEAKER_LINE.exec(inner[4])) m = inner;
     if (m && !NOT_A_NAME.test(m[4])) {
@@ -366,8 +367,9 @@ export function detectMetadata(text: string, attributes: Record<string, string>)
 
   let { speaker, title: speakerTitle } = findSpeaker(lines, sessionLine);
   if (!speaker) {
-    const m = /日\s+([\u4e00-\u9fa5·]{2,6})\s*[)）]/.exec(attrTitle);
-    if (m) speaker = m[1];
+    // (the title is normalised: the space between the date and the name may be gone)
+    const m = /日\s*([\u4e00-\u9fa5·]{2,6})\s*[)）]/.exec(attrTitle);
+    if (m && !NOT_A_NAME.test(m[1])) speaker = m[1];
   }
   if (!speaker) {
     const m = NAME_BEFORE_OFFICE.exec(`${lines.slice(0, 3).join('\n')}\n${attrTitle}`);
