@@ -413,6 +413,16 @@ test('a level reached beats a threshold passed for the same figure, when it is n
   assert.deepEqual(find((await reportExtraction('city', '东莞市', '2019.md')).actuals, 'gdp', 'level').map((r) => [r.value, r.unit]), [[8300, '亿元']]);
 });
 
+test('"A X元，B Y元，分别增长a和b": an item may open with the region or 全年预计实现, and a name that is no metric keeps its place (吉林 2004, 江苏 2014)', async () => {
+  // "全省城镇居民人均可支配收入达到7005元，农民人均纯收入达到2530元，分别增长11.9%和7.2%"
+  const jilin = await reportExtraction('province', '吉林省', '2004.md');
+  assert.deepEqual(find(jilin.actuals, 'urban_disposable_income', 'growth').map((r) => r.value), [11.9]);
+  assert.deepEqual(find(jilin.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [7.2]);
+  // "全年预计实现地区生产总值5.9万亿元，人均地区生产总值7.4万元，分别比上年增长9.6%、9.3%"
+  const jiangsu = await reportExtraction('province', '江苏省', '2014.md');
+  assert.deepEqual(find(jiangsu.actuals, 'gdp', 'growth').map((r) => [r.value, r.year]), [[9.6, 2013]]);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

@@ -641,9 +641,13 @@ function namesBefore(text: string, clause: number, at: number): string[] {
   return names.every((n) => n.length >= 2 && n.length <= 16 && !/[\d%]/.test(n)) ? names : [];
 }
 
-/** The canonical metric named at `at`, if one is. */
-function leadAt(mentions: MetricMention[], at: number): MetricMention | null {
-  return mentions.find((x) => x.start === at && x.metric !== 'other') ?? null;
+/** Words a list item may open with before its name: 全省城镇居民人均可支配收入…, 全年预计实现地区生产总值… */
+const ITEM_LEAD = /^(?:全年|预计|实现|完成|全市|全区|全县|全省|全州|全盟|全国|我市|我区|我县|我省|本市)+/;
+
+/** The canonical metric named at `at`, after the words an item may open with, if one is. */
+function leadAt(text: string, mentions: MetricMention[], at: number): MetricMention | null {
+  const lead = ITEM_LEAD.exec(text.slice(at, at + 12))?.[0].length ?? 0;
+  return mentions.find((x) => (x.start === at || x.start === at + lead) && x.metric !== 'other') ?? null;
 }
 
 function figuresIn(figures: Figure[], from: number, to: number): Figure[] {
@@ -657,22 +661,36 @@ function figuresIn(figures: Figure[], from: number, to: number): Figure[] {
  * metric: 一般公共预算支出213.8亿元). Null when the clause is not such a list.
  */
 function clauseItems(text: string, clause: number, end: number, mentions: MetricMention[], figures: Figure[]): Array<MetricMention | null> | null {
-  const lead = leadAt(mentions, clause);
+  const lead = leadAt(text, mentions, clause);
   if (lead && figuresIn(figures, lead.end, end).length && !/、/.test(text.slice(clause, end))) return [lead];
   const starts = [clause];
   for (let i = text.indexOf('、', clause); i !== -1 && i < end; i = text.indexOf('、', i + 1)) starts.push(i + 1);
   const single = lead && figuresIn(figures, lead.end, end).length ? [lead] : null;
-  if (starts.length < 2) return single;
+  if (starts.length < 2) return single ?? unnamedItem(text, clause, end, figures);
   const items: Array<MetricMention | null> = [];
   for (let k = 0; k < starts.length; k++) {
     const part = figuresIn(figures, starts[k], k + 1 < starts.length ? starts[k + 1] - 1 : end);
     if (part.length !== 1) return single;
     // "…1150亿元、增长5%": a part that goes on with the item before it makes the clause one item
     if (LIST_GOES_ON.test(text.slice(starts[k], part[0].start).trim())) return single;
-    items.push(leadAt(mentions, starts[k]));
+    items.push(leadAt(text, mentions, starts[k]));
   }
   return items.some(Boolean) ? items : single;
 }
+
+/**
+ * "人均地区生产总值7.4万元" between "地区生产总值5.9万亿元，" and "，分别比上年增长9.6%、9.3%": a clause of a
+ * name that is no canonical metric and one amount keeps its place in the list (null), so that the
+ * items around it take their own figures.
+ */
+function unnamedItem(text: string, clause: number, end: number, figures: Figure[]): Array<MetricMention | null> | null {
+  const own = figuresIn(figures, clause, end);
+  if (own.length !== 1 || isRate(own[0]) || own[0].family === 'percent') return null;
+  const name = text.slice(clause, own[0].start).replace(ITEM_LEAD, '');
+  return /^[\u4e00-\u9fa5]{2,12}$/.test(name) && !UNNAMED_ITEM_VERB.test(name) && clauseEnd(text, own[0].end, end) === end ? [null] : null;
+}
+/** Words that make a clause a statement rather than a name with its figure. */
+const UNNAMED_ITEM_VERB = /增长|下降|提高|降低|减少|增加|达到?|实现|完成|突破|超过|为|是|占|有|新增|累计|其中/;
 
 /**
  * "地区生产总值、财政总收入、社会消费品零售总额分别突破3000亿元、500亿元、1000亿元，分别增长12.5%、21.6%、19%":
