@@ -423,6 +423,13 @@ test('"A X元，B Y元，分别增长a和b": an item may open with the region or
   assert.deepEqual(find(jiangsu.actuals, 'gdp', 'growth').map((r) => [r.value, r.year]), [[9.6, 2013]]);
 });
 
+test('a level restated in another currency does not end the figures of its name (江苏 2015)', async () => {
+  // "实现地区生产总值6.51万亿元，总量折合超过1万亿美元，比上年增长8.7%"
+  const jiangsu = await reportExtraction('province', '江苏省', '2015.md');
+  assert.deepEqual(find(jiangsu.actuals, 'gdp', 'growth').map((r) => [r.value, r.year]), [[8.7, 2014]]);
+  assert.deepEqual(find(jiangsu.actuals, 'gdp', 'level').map((r) => [r.value, r.unit]), [[6.51, '万亿元']]);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));
