@@ -423,6 +423,12 @@ test('"A X元，B Y元，分别增长a和b": an item may open with the region or
   assert.deepEqual(find(jiangsu.actuals, 'gdp', 'growth').map((r) => [r.value, r.year]), [[9.6, 2013]]);
 });
 
+test('an autonomous region calls itself 自治区 before a metric\'s name (内蒙古 2006)', async () => {
+  // "刚刚过去的2005年，…国民经济继续保持良好的发展态势。自治区生产总值增长21.6％"
+  const neimenggu = await reportExtraction('province', '内蒙古自治区', '2006.md');
+  assert.deepEqual(find(neimenggu.actuals, 'gdp', 'growth').map((r) => [r.value, r.year]), [[21.6, 2005]]);
+});
+
 test('a level restated in another currency does not end the figures of its name (江苏 2015)', async () => {
   // "实现地区生产总值6.51万亿元，总量折合超过1万亿美元，比上年增长8.7%"
   const jiangsu = await reportExtraction('province', '江苏省', '2015.md');

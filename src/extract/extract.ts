@@ -351,7 +351,9 @@ function shortForms(names: string[]): string[] {
 function ownRegionWords(doc: ExtractionInput): RegExp {
   const names = [doc.metadata.province, doc.metadata.city, doc.metadata.county].filter((n): n is string => Boolean(n));
   const short = shortForms(names);
-  const words = ['全市', '全区', '全县', '全省', '全州', '全盟', '全旗', '全国', '我市', '我区', '我县', '我省', '本市', '本区', '市区', '城乡', '全社会', '市级', '区级', ...names, ...short];
+  // (an autonomous region's or prefecture's report calls itself 自治区, 自治州: "自治区生产总值增长21.6%")
+  const level = doc.metadata.level === 'province' ? ['自治区'] : doc.metadata.level === 'prefecture' ? ['自治州'] : [];
+  const words = ['全市', '全区', '全县', '全省', '全州', '全盟', '全旗', '全国', '我市', '我区', '我县', '我省', '本市', '本区', '市区', '城乡', '全社会', '市级', '区级', ...level, ...names, ...short];
   return new RegExp(words.sort((a, b) => b.length - a.length).join('|'), 'g');
 }
 
