@@ -429,6 +429,20 @@ test('an autonomous region calls itself 自治区 before a metric\'s name (内�
   assert.deepEqual(find(neimenggu.actuals, 'gdp', 'growth').map((r) => [r.value, r.year]), [[21.6, 2005]]);
 });
 
+test('a level\'s growth after its increase, 实际增长 or 按可比价计算比上年增长; rates joined for the items before without 分别 (云南 2009, 贵阳 2013, 东莞 2010, 国务院 2009)', async () => {
+  const gdpGrowth = async (...path: string[]) => find((await reportExtraction(...path)).actuals, 'gdp', 'growth').map((r) => r.value);
+  // "去年，全省生产总值完成5700.1亿元，增加近1000亿元，增长11%"
+  assert.deepEqual(await gdpGrowth('province', '云南省', '2009.md'), [11]);
+  // "全年实现生产总值1700.3亿元，实际增长17%"
+  assert.deepEqual(await gdpGrowth('city', '贵阳市', '2013.md'), [17]);
+  // "市生产总值3760亿元，按可比价计算比上年增长5.3%"
+  assert.deepEqual(await gdpGrowth('city', '东莞市', '2010.md'), [5.3]);
+  // "城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，实际增长8.4%和8%"
+  const national = await reportExtraction('national', '2009.md');
+  assert.deepEqual(find(national.actuals, 'urban_disposable_income', 'growth').map((r) => r.value), [8.4]);
+  assert.deepEqual(find(national.actuals, 'rural_disposable_income', 'growth').map((r) => r.value), [8]);
+});
+
 test('a level restated in another currency does not end the figures of its name (江苏 2015)', async () => {
   // "实现地区生产总值6.51万亿元，总量折合超过1万亿美元，比上年增长8.7%"
   const jiangsu = await reportExtraction('province', '江苏省', '2015.md');

@@ -448,7 +448,7 @@ interface Typed {
  * figure are about it (…，增长6%; …、增长8%; …，按增长7%以上安排; …，按可比价增长7.5%), not a new subject
  * (…，一般贸易占比达到42%).
  */
-const ALLOWED_TAIL = /^(预计)?(在?实际工作中)?(按照?)?(总量)?(折合(?:超过|约|近)?)?(全年|同比|比上年|比去年|较上年|按可比价计算|可比价)?(同口径|可比价|可比)?(分别)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模)*$/;
+const ALLOWED_TAIL = /^(预计)?(在?实际工作中)?(按照?)?(总量)?(折合(?:超过|约|近)?)?(全年|同比|比上年|比去年|较上年|按可比价格?计算|可比价)*(同口径|可比价|可比)?(分别)?(实际)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模|增加|净增)*$/;
 
 /**
  * The words before the first figure of a clause that goes on with a list's figures, in any order
@@ -484,7 +484,7 @@ const JOINED_GAP = /^(左右|以上|以内|以下)?[和、及与]$/;
 /** "农民人均纯收入增加700元", "一年净增157亿元": an amount by which something changed, not the amount ("增加到", "增至" give that). */
 function isIncrement(q: Figure, gap: string): boolean {
   const rate = q.baseUnit === '%' || q.baseUnit === '个百分点' || q.baseUnit === '百分点' || q.family === 'percent';
-  return !rate && /(增加|增长|提高|减少|下降|降低|新增|净增|增收|多增)\s*$/.test(gap);
+  return !rate && /(增加|增长|提高|减少|下降|降低|新增|净增|增收|多增)(?:近|约|超过?)?\s*$/.test(gap);
 }
 
 function typeOf(m: MetricMention, q: Figure, gap: string): Typed | null {
@@ -694,6 +694,9 @@ function unnamedItem(text: string, clause: number, end: number, figures: Figure[
 /** Words that make a clause a statement rather than a name with its figure. */
 const UNNAMED_ITEM_VERB = /增长|下降|提高|降低|减少|增加|达到?|实现|完成|突破|超过|为|是|占|有|新增|累计|其中/;
 
+/** A clause of rates joined by 和 or 、 that gives one to each item before it, 分别 left out. */
+const JOINT_RATES = /[，,](?:比上年)?(?:实际)?增长\d+(?:\.\d+)?%[和、]\d+(?:\.\d+)?%/g;
+
 /**
  * "地区生产总值、财政总收入、社会消费品零售总额分别突破3000亿元、500亿元、1000亿元，分别增长12.5%、21.6%、19%":
  * a list of metrics, then 分别 and one figure per item, in order.
@@ -701,9 +704,12 @@ const UNNAMED_ITEM_VERB = /增长|下降|提高|降低|减少|增加|达到?|实
 function respectivelyLists(text: string, from: number, to: number, mentions: MetricMention[], figures: Figure[]): RespectivelyList[] {
   const out: RespectivelyList[] = [];
   const sentence = text.slice(from, to);
-  const re = /分别/g;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-    const at = from + m.index;
+  const anchors: number[] = [];
+  for (const m of sentence.matchAll(/分别/g)) anchors.push(from + m.index!);
+  // "城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，实际增长8.4%和8%": 分别 left out
+  for (const m of sentence.matchAll(JOINT_RATES)) anchors.push(from + m.index! + 1);
+  anchors.sort((a, b) => a - b);
+  for (const at of anchors) {
     const start = clauseStart(text, from, at);
     const parts = mentionsByPart(text, start, at, mentions);
     if (parts.length < 2) {
