@@ -450,6 +450,15 @@ test('a level restated in another currency does not end the figures of its name 
   assert.deepEqual(find(jiangsu.actuals, 'gdp', 'level').map((r) => [r.value, r.unit]), [[6.51, '万亿元']]);
 });
 
+test('a paragraph of the year\'s work that opens on the year so far gives the months\' figures, not targets (广州 1998, delivered in June)', async () => {
+  // "从今年上半年经济运行情况来看，…。1至5月，全市国内生产总值641.33亿元，…工业增加值242.80亿元，增长10.5%；…城市居民人均可支配收入4954元，增长13.6%"
+  const guangzhou = await reportExtraction('city', '广州市', '1998.md');
+  for (const metric of ['industrial_value_added', 'retail_sales', 'fixed_asset_investment', 'urban_disposable_income']) assert.deepEqual(find(guangzhou.targets, metric, 'level'), [], metric);
+  // the year's own targets, set earlier in the part, stay
+  assert.deepEqual(find(guangzhou.targets, 'gdp', 'growth').map((r) => r.value), [13]);
+  assert.deepEqual(find(guangzhou.targets, 'urban_disposable_income', 'growth'), []);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

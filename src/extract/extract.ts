@@ -266,7 +266,7 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
     if (MULTI_YEAR.test(titles) && !/今年|明年|(19|20)\d\d年/.test(titles)) return null;
     // "《纲要》提出经济社会发展的主要指标：…": a paragraph that presents the plan gives its goals, in a part
     // titled for both the plan and the year ("“十四五”时期主要目标和2021年重点任务")
-    return presentsPlan(doc, s.paragraph) ? null : 'tasks';
+    return presentsPlan(doc, s.paragraph) || reportsYearSoFar(doc, s.paragraph) ? null : 'tasks';
   }
   if (role === 'other') {
     // "确保“十二五”实现全面建设小康社会目标", "今后五年的奋斗目标": a part about the coming plan period
@@ -275,13 +275,25 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
     const titles = sectionTitles(doc, s.section);
     if (MULTI_YEAR.test(titles) && !periodTitles.pastPeriod.test(titles) && !periodTitles.startYear.test(titles)) return null;
     if (!passage) return null;
-    if (afterPassage) return 'tasks';
+    if (afterPassage) return reportsYearSoFar(doc, s.paragraph) ? null : 'tasks';
     // a report looks back before it sets goals: a part after one about goals or tasks ("二、今后五年发展目标",
     // then "三、加快推进结构调整和转型升级", with the year's targets further on) is no review
     const top = topSection(doc, s.section);
     return doc.sections.some((o) => o.parent === null && top !== null && o.start < doc.sections[top].start && (o.role === 'targets' || o.role === 'tasks')) ? null : 'review';
   }
   return null;
+}
+
+/**
+ * Whether a paragraph of the year's work opens by reporting the year so far: a report delivered in
+ * mid-year ("从今年上半年经济运行情况来看，国民经济继续保持良好的发展势头。1至5月，全市国内生产总值
+ * 641.33亿元，…工业增加值242.80亿元，增长10.5%") gives the months' figures, not the year's targets.
+ */
+function reportsYearSoFar(doc: ExtractionInput, index: number): boolean {
+  const p = doc.paragraphs[index];
+  const from = afterAddress(doc.text, p.start);
+  const opening = doc.text.slice(from, p.end).split(/[。；;！!]/)[0];
+  return YEAR_SO_FAR.test(opening);
 }
 
 /** A paragraph that opens by naming the plan's outline: 《纲要》提出, 《…“十四五”规划和二〇三五年远景目标纲要》, 规划纲要. */
@@ -315,6 +327,8 @@ const PART_OF_YEAR_CLAUSE = new RegExp(`(?:^|[，,：:])${PART_OF_YEAR}`);
 const PART_OF_YEAR_ANYWHERE = new RegExp(PART_OF_YEAR);
 /** A part of the year that is a clause of its own ("前三季度，…"). */
 const PART_OF_YEAR_ALONE = new RegExp(`(?:^|[，,；;：:])${PART_OF_YEAR}[，,]`);
+/** The year so far: 今年以来, 今年上半年, 1至5月, 一季度 (see PART_OF_YEAR). */
+const YEAR_SO_FAR = new RegExp(`今年以来|${PART_OF_YEAR}`);
 /** A clause that opens with a year to come: "到2026年，". */
 const LATER_YEAR_CLAUSE = /(?:^|[，,；;：:])(?:力争|争取|确保|努力)?到((?:19|20)\d{2})年/g;
 /**
