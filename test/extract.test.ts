@@ -459,6 +459,19 @@ test('a paragraph of the year\'s work that opens on the year so far gives the mo
   assert.deepEqual(find(guangzhou.targets, 'urban_disposable_income', 'growth'), []);
 });
 
+test('累计 right after a price index is the year\'s rise, not a total over years (湛江 2022, 惠州 2018, 西宁 2019, 固原 2025)', async () => {
+  // "居民消费价格指数累计上涨控制在3%左右" among the year's targets
+  const zhanjiang = await reportExtraction('city', '湛江市', '2022.md');
+  assert.deepEqual(find(zhanjiang.targets, 'cpi', 'growth').map((r) => [r.value, r.modifier]), [[3, 'around']]);
+  const huizhou = await reportExtraction('city', '惠州市', '2018.md');
+  assert.deepEqual(find(huizhou.targets, 'cpi', 'growth').map((r) => [r.value, r.modifier]), [[3, 'at_most']]);
+  // "居民消费价格指数累计上涨2.7%", "居民消费价格累计下降0.2%" in the review
+  const xining = await reportExtraction('city', '西宁市', '2019.md');
+  assert.deepEqual(find(xining.actuals, 'cpi', 'growth').map((r) => [r.value, r.year]), [[2.7, 2018]]);
+  const guyuan = await reportExtraction('city', '固原市', '2025.md');
+  assert.deepEqual(find(guyuan.actuals, 'cpi', 'growth').map((r) => [r.value, r.year]), [[-0.2, 2024]]);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

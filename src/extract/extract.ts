@@ -1217,6 +1217,10 @@ function mentionFigures(d: DocumentScope, sc: SentenceScope, ms: MentionScope, o
   let accepted = 0;
   let afterUntyped = false;
   let afterStartingPoint = false;
+  // "居民消费价格累计上涨2.7%": an index taken month by month, 累计 right after its name is the year's
+  const inYearAt = taxonomy.metrics.get(m.metric)?.accumulatesInYear && text.startsWith('累计', nameEnd) ? nameEnd : -1;
+  const multiYear = (a: number, b: number) =>
+    taxonomy.notAnnual.test(inYearAt >= a && inYearAt + 2 <= b ? text.slice(a, inYearAt) + text.slice(inYearAt + 2, b) : text.slice(a, b));
   // (or two figures of a kind joined by 、/和: "城乡居民人均可支配收入由17698元、5781元增加到30594元、10637元")
   const pairOfFigures = own_figures.some((q, k) => k > 0 && q.baseUnit === own_figures[k - 1].baseUnit && JOINED_GAP.test(text.slice(own_figures[k - 1].end, q.start)));
   const split = (/分别/.test(text.slice(m.end, scopeEnd)) || pairOfFigures) && (/城乡/.test(m.label) || URBAN_AND_RURAL.test(m.label)) ? SPLIT_URBAN_RURAL[m.metric] : undefined;
@@ -1230,7 +1234,7 @@ function mentionFigures(d: DocumentScope, sc: SentenceScope, ms: MentionScope, o
     afterUntyped = false;
     if (q.start - anchor > 40) break;
     const clause = text.slice(clauseStart(text, from, q.start), q.start);
-    if (taxonomy.notAnnual.test(clause)) {
+    if (multiYear(clauseStart(text, from, q.start), q.start)) {
       // after a list's multi-year figures, a figure is the last item's ("…年均分别增长23.9%、
       // 11.5%，达到1.5万亿元"), not every item's
       if (ms.inList) break;
@@ -1255,7 +1259,7 @@ function mentionFigures(d: DocumentScope, sc: SentenceScope, ms: MentionScope, o
     const between = text.slice(m.end, q.start);
     // "国内生产总值年均递增14%左右，力争达到1000亿元": a target after a multi-year rate is the period's end;
     // in the review, "力争达到5000亿公斤" is a goal, not what was achieved
-    if ((context !== 'review' && taxonomy.notAnnual.test(between)) || (context === 'review' && taxonomy.goalInReview.test(between))) {
+    if ((context !== 'review' && multiYear(m.end, q.start)) || (context === 'review' && taxonomy.goalInReview.test(between))) {
       anchor = q.end;
       continue;
     }

@@ -16,10 +16,12 @@ export interface MetricDef {
   defaultQuantity: Quantity | null;
   /** A count of additions: in a look back over the term, its level is the term's total. */
   summed: boolean;
+  /** An index taken month by month: 累计 right after its name is the year's ("居民消费价格累计上涨2.7%"). */
+  accumulatesInYear: boolean;
 }
 
 interface MetricsFile {
-  metrics: Array<{ id: string; kind: MetricKind; units: UnitFamily[]; aliases: string[]; growth_aliases?: string[]; default_quantity?: Quantity; summed?: boolean }>;
+  metrics: Array<{ id: string; kind: MetricKind; units: UnitFamily[]; aliases: string[]; growth_aliases?: string[]; default_quantity?: Quantity; summed?: boolean; accumulates_in_year?: boolean }>;
   shares: Array<{ id: string; numerator: string[]; denominator: string[] }>;
   left_context: string[];
   other_names: string[];
@@ -64,7 +66,7 @@ function load() {
   const metrics = new Map<string, MetricDef>();
   const aliasToMetric = new Map<string, { metric: string; growthOnly: boolean }>();
   for (const m of file.metrics) {
-    metrics.set(m.id, { id: m.id, kind: m.kind, units: m.units, aliases: m.aliases, growthAliases: m.growth_aliases ?? [], defaultQuantity: m.default_quantity ?? null, summed: m.summed ?? false });
+    metrics.set(m.id, { id: m.id, kind: m.kind, units: m.units, aliases: m.aliases, growthAliases: m.growth_aliases ?? [], defaultQuantity: m.default_quantity ?? null, summed: m.summed ?? false, accumulatesInYear: m.accumulates_in_year ?? false });
     for (const a of m.aliases) aliasToMetric.set(a, { metric: m.id, growthOnly: false });
     for (const a of m.growth_aliases ?? []) aliasToMetric.set(a, { metric: m.id, growthOnly: true });
   }
