@@ -472,6 +472,12 @@ test('累计 right after a price index is the year\'s rise, not a total over yea
   assert.deepEqual(find(guyuan.actuals, 'cpi', 'growth').map((r) => [r.value, r.year]), [[-0.2, 2024]]);
 });
 
+test('targets written with OCR letters for digits get their figures (宁夏 2010 "全区生产总值增长l0%")', async () => {
+  const ningxia = await reportExtraction('province', '宁夏回族自治区', '2010.md');
+  assert.deepEqual(find(ningxia.targets, 'gdp', 'growth').map((r) => [r.value, r.modifier]), [[10, 'point']]);
+  assert.deepEqual(find(ningxia.targets, 'general_budget_revenue', 'growth').map((r) => r.value), [11]);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

@@ -11,6 +11,17 @@ test('full-width digits, letters, ％ and spaces become half-width; Chinese punc
   assert.equal(n.text, '地区生产总值增长5.5%，GDP达到1234亿元。');
 });
 
+test('letters an OCR read for digits inside a figure become digits, one for one; Latin names with digits stay (宁夏 2010, 广州 1995, 东莞 2019, 沈阳 2014)', () => {
+  const ningxia = '主要预期目标和约束性指标是:全区生产总值增长l0%;全社会固定资产投资增长25%;地方一般预算收入增长l1%;';
+  const n = normaliseText(ningxia);
+  assert.equal(n.text, '主要预期目标和约束性指标是:全区生产总值增长10%;全社会固定资产投资增长25%;地方一般预算收入增长11%;');
+  assert.equal(n.text.length, ningxia.length);
+  assert.equal(normaliseText('实际利用外资2O.48亿美元，比上年增长39.91%').text, '实际利用外资20.48亿美元，比上年增长39.91%');
+  for (const kept of ['VOCs：挥发性有机物的英文简称，是生成臭氧（O3）和细颗粒物（PM2.5）二次污染物的重要前体物', '搭载I5系统的ETC数控车床实现量产', '发展O2O模式，SO2排放下降，通过ISO9000认证']) {
+    assert.equal(normaliseText(kept).text, kept);
+  }
+});
+
 test('radical look-alikes from PDF text layers become ordinary characters', () => {
   // ⼯ (Kangxi radical) and ⻓ (radical supplement) stand for 工 and 长
   assert.equal(normaliseText('⼯业投资增⻓10%').text, '工业投资增长10%');

@@ -527,10 +527,29 @@ function writeLine(out: MappedTextBuilder, input: string, start: number, end: nu
   return written;
 }
 
+/** A run of digits, points and the letters OCR has for digits, touching no other Latin letter. */
+const LOOKALIKE_RUN = (() => {
+  const letters = [...normalisationData.digitLookalikes.map.keys()].join('');
+  return new RegExp(`(?<![A-Za-z])[0-9.${letters}]*[${letters}][0-9.${letters}]*(?![A-Za-z])`, 'g');
+})();
+
+/**
+ * Letters read for digits inside a figure ("生产总值增长l0%", "实际利用外资2O.48亿美元") become the digits,
+ * one for one, so offsets do not move; a run needs two digits or a unit after it (O3, I5系统 stay).
+ */
+function digitsForLookalikes(text: string): string {
+  const { map, unitAfter } = normalisationData.digitLookalikes;
+  return text.replace(LOOKALIKE_RUN, (run: string, at: number) => {
+    const digits = run.replace(/[^0-9]/g, '').length;
+    if (digits === 0 || (digits < 2 && !unitAfter.test(text.slice(at + run.length, at + run.length + 1)))) return run;
+    return run.replace(/[^0-9.]/g, (ch) => map.get(ch) ?? ch);
+  });
+}
+
 export function normaliseText(input: string, opts: NormaliseOptions = {}): NormalisedText {
   const traditional = isTraditional(input);
   const stage1 = cleanCharacters(input, traditional);
-  const stage2 = cleanLines(stage1.text, opts);
+  const stage2 = cleanLines(digitsForLookalikes(stage1.text), opts);
   return {
     text: stage2.text,
     map: composeMaps(stage2.map, stage1.map),
