@@ -478,6 +478,20 @@ test('targets written with OCR letters for digits get their figures (宁夏 2010
   assert.deepEqual(find(ningxia.targets, 'general_budget_revenue', 'growth').map((r) => r.value), [11]);
 });
 
+test('the goals of the new government\'s term are not the year\'s targets; 其中今年 inside a term goal gives the year\'s (苏州 2012, 太原 2007, 甘肃 1998)', async () => {
+  // "建议新一届政府任期内经济社会发展的预期目标是：…地区生产总值年均增长12%左右…研究与试验发展经费支出占地区生产总值的比重超过3%"
+  const suzhou = await reportExtraction('city', '苏州市', '2012.md');
+  assert.deepEqual(suzhou.targets.filter((t) => t.metric !== 'other').map((t) => t.label), []);
+  // "新一届政府要全力实现以下奋斗目标：…城镇登记失业率每年控制在4%以内"; the year's is set in the tasks
+  const taiyuan = await extractPath(join(SHARED_REPORTS, 'city', '太原市', '2007.md'));
+  assert.deepEqual(find(taiyuan.x.targets, 'gdp', 'growth'), []);
+  assert.deepEqual(find(taiyuan.x.targets, 'registered_unemployment_rate', 'level').map((t) => [t.value, t.modifier, taiyuan.doc.text.slice(t.start, t.end)]), [[4, 'at_most', '城镇登记失业率控制在4%以内']]);
+  // "宏观调控的主要目标是：国内生产总值年均增长9%以上，其中今年达到870亿元，增长8%"
+  const gansu = await reportExtraction('province', '甘肃省', '1998.md');
+  assert.deepEqual(find(gansu.targets, 'gdp', 'growth').map((t) => [t.value, t.modifier]), [[8, 'point']]);
+  assert.deepEqual(find(gansu.targets, 'gdp', 'level').map((t) => [t.value, t.unit]), [[870, '亿元']]);
+});
+
 test('a part headed with a task reported done, an earlier year without 年 or the term just ended is the review', async () => {
   // 楚雄 2022 "一、克难奋进，十二届州人民政府各项目标任务圆满完成": 2021's figures, not 2022's targets
   const chuxiong = await extractPath(join(SHARED_REPORTS, 'city', '楚雄彝族自治州', '2022.md'));

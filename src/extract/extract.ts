@@ -126,7 +126,7 @@ export function findTargetPassage(doc: ExtractionInput, targetYear: number | nul
     let score = role === 'review' || role === 'self_building' ? -3 : 0;
     if (aboutThisYear) score += 4;
     else if (thisYear.test(titles)) score += 2;
-    if (MULTI_YEAR.test(lead) && !aboutThisYear) score -= 6;
+    if ((MULTI_YEAR.test(lead) || periodTitles.termGoals.test(lead)) && !aboutThisYear) score -= 6;
     // "奋斗目标是：通过五年的努力，到2025年，…": the list opens with the plan's period
     const opening = para.slice(m.index + m[0].length, m.index + m[0].length + 16);
     const openingYear = /到((?:19|20)\d{2})年/.exec(opening);
@@ -329,6 +329,8 @@ const PART_OF_YEAR_ANYWHERE = new RegExp(PART_OF_YEAR);
 const PART_OF_YEAR_ALONE = new RegExp(`(?:^|[，,；;：:])${PART_OF_YEAR}[，,]`);
 /** The year so far: 今年以来, 今年上半年, 1至5月, 一季度 (see PART_OF_YEAR). */
 const YEAR_SO_FAR = new RegExp(`今年以来|${PART_OF_YEAR}`);
+/** A clause of a goal over years that turns to this year: "…年均增长9%以上，其中今年达到870亿元". */
+const OF_WHICH_THIS_YEAR = /[，,]其中(?:今年|明年|本年)/;
 /** A clause that opens with a year to come: "到2026年，". */
 const LATER_YEAR_CLAUSE = /(?:^|[，,；;：:])(?:力争|争取|确保|努力)?到((?:19|20)\d{2})年/g;
 /**
@@ -459,10 +461,11 @@ interface Typed {
 
 /**
  * A figure after a clause break belongs to the metric only when the words between the break and the
- * figure are about it (…，增长6%; …、增长8%; …，按增长7%以上安排; …，按可比价增长7.5%), not a new subject
+ * figure are about it (…，增长6%; …、增长8%; …，按增长7%以上安排; …，按可比价增长7.5%; after a goal over
+ * years, …，其中今年达到870亿元), not a new subject
  * (…，一般贸易占比达到42%).
  */
-const ALLOWED_TAIL = /^(预计)?(在?实际工作中)?(按照?)?(总量)?(折合(?:超过|约|近)?)?(全年|同比|比上年|比去年|较上年|按可比价格?计算|可比价)*(同口径|可比价|可比)?(分别)?(实际)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模|增加|净增)*$/;
+const ALLOWED_TAIL = /^(其中(?:今年|明年|本年))?(预计)?(在?实际工作中)?(按照?)?(总量)?(折合(?:超过|约|近)?)?(全年|同比|比上年|比去年|较上年|按可比价格?计算|可比价)*(同口径|可比价|可比)?(分别)?(实际)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模|增加|净增)*$/;
 
 /**
  * The words before the first figure of a clause that goes on with a list's figures, in any order
@@ -952,6 +955,12 @@ class SentenceReader {
         if (/[：:]\s*$/.test(text.slice(s.start, s.end))) this.periodLead = { paragraph: s.paragraph, section: s.section };
         return null;
       }
+      // "建议新一届政府任期内经济社会发展的预期目标是：": the term's goals, in the paragraphs that follow too
+      const sentence = text.slice(s.start, s.end);
+      if (periodTitles.termGoals.test(sentence) && /目标[^。，]{0,8}[：:]\s*$/.test(sentence) && !/今年|明年/.test(sentence) && !(targetYear !== null && sentence.includes(`${targetYear}年`))) {
+        this.periodLead = { paragraph: s.paragraph, section: s.section };
+        return null;
+      }
       const lead = this.periodLead;
       if (lead && s.paragraph > lead.paragraph) {
         if (s.section !== lead.section || /^(?:——)?(?:今年|明年|新的一年)/.test(opening) || (targetYear !== null && opening.includes(`${targetYear}年`))) this.periodLead = null;
@@ -1163,7 +1172,8 @@ function mentionScope(d: DocumentScope, sc: SentenceScope, i: number): MentionSc
   let scopeEnd = next < mentions.length ? mentions[next].start : to;
   const listed = next > i + 1;
   const inList = listed || /[、和及与]/.test(text.charAt(m.start - 1)) || /[、和及与]/.test(text.charAt(m.end));
-  const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中/);
+  // (其中 opens a part, "…，其中第三产业增长…", but not in "…年均增长9%以上，其中今年达到870亿元")
+  const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中(?!今年|明年|本年)/);
   if (stop !== -1) scopeEnd = m.end + stop;
   const prefix = text.slice(clauseStart(text, from, m.start), m.start);
   if (context !== 'passage' && (namesSubRegion(prefix, own) || ofSubjectElsewhere(text, sc.subjects, ownAgain, m.start))) return null;
@@ -1257,9 +1267,11 @@ function mentionFigures(d: DocumentScope, sc: SentenceScope, ms: MentionScope, o
       continue;
     }
     const between = text.slice(m.end, q.start);
+    // "国内生产总值年均增长9%以上，其中今年达到870亿元，增长8%": after 其中今年, the year's own figures
+    const thisYearAt = context === 'review' ? -1 : between.search(OF_WHICH_THIS_YEAR);
     // "国内生产总值年均递增14%左右，力争达到1000亿元": a target after a multi-year rate is the period's end;
     // in the review, "力争达到5000亿公斤" is a goal, not what was achieved
-    if ((context !== 'review' && multiYear(m.end, q.start)) || (context === 'review' && taxonomy.goalInReview.test(between))) {
+    if ((context !== 'review' && multiYear(thisYearAt === -1 ? m.end : m.end + thisYearAt, q.start)) || (context === 'review' && taxonomy.goalInReview.test(between))) {
       anchor = q.end;
       continue;
     }

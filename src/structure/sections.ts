@@ -7,22 +7,23 @@ import { readDataFile } from '../data-files.ts';
 interface SectionsFile {
   roles: Array<{ role: SectionRole; pattern: string }>;
   unnumberedHeading: string;
-  periods: { multiYear: string; pastPeriod: string; startYear: string };
+  periods: { multiYear: string; pastPeriod: string; startYear: string; termGoals: string };
 }
 const sectionData = (() => {
   const raw = readDataFile<SectionsFile>('sections.json');
   return {
     roles: raw.roles.map((r) => ({ role: r.role, re: new RegExp(r.pattern) })),
     unnumbered: new RegExp(raw.unnumberedHeading),
-    periods: { multiYear: new RegExp(raw.periods.multiYear), pastPeriod: new RegExp(raw.periods.pastPeriod), startYear: new RegExp(raw.periods.startYear) },
+    periods: { multiYear: new RegExp(raw.periods.multiYear), pastPeriod: new RegExp(raw.periods.pastPeriod), startYear: new RegExp(raw.periods.startYear), termGoals: new RegExp(raw.periods.termGoals) },
   };
 })();
 
 /**
  * Titles about more than one year (data/sections.json, periods): one that names several years or a
- * plan period, one that looks back on such a period, one about the period's first year.
+ * plan period, one that looks back on such a period, one about the period's first year; and the words
+ * that introduce the goals of the government's term.
  */
-export const periodTitles: { multiYear: RegExp; pastPeriod: RegExp; startYear: RegExp } = sectionData.periods;
+export const periodTitles: { multiYear: RegExp; pastPeriod: RegExp; startYear: RegExp; termGoals: RegExp } = sectionData.periods;
 
 /**
  * The role of a part from its heading. With the year the report sets targets for, a heading that
