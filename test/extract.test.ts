@@ -510,6 +510,17 @@ test('a part headed with a task reported done, an earlier year without 年 or th
   assert.deepEqual(find(hebei.actuals, 'gdp', 'level').map((r) => [r.value, r.year]), [[3950, 1997]]);
 });
 
+test('a part headed with nothing but the year the targets are for is its work (眉山 2023 "二、牢记嘱托 踔厉奋发的2023", 长沙 2018 "二、2018年形势与目标")', async () => {
+  const meishan = await extractPath(join(SHARED_REPORTS, 'city', '眉山市', '2023.md'));
+  assert.equal(meishan.doc.sections.find((s) => s.parent === null && /的2023$/.test(s.title))?.role, 'tasks');
+  // "全社会固定资产投资增长10%", "城镇新增就业3万人" among the year's tasks
+  assert.deepEqual(find(meishan.x.targets, 'fixed_asset_investment', 'growth').map((r) => [r.value, r.year]), [[10, 2023]]);
+  assert.deepEqual(find(meishan.x.targets, 'new_urban_jobs', 'level').map((r) => [r.value, r.unit]), [[3, '万人']]);
+  // "2018年是…改革开放40周年": no figure of 2017
+  const changsha = await reportExtraction('city', '长沙市', '2018.md');
+  assert.ok(!changsha.actuals.some((r) => r.value === 40), 'no actual of 40');
+});
+
 test('a part headed with an earlier year is the review whatever its words; a task sentence that opens with another period sets no target of the year', async () => {
   // 浙江 2014 "一、2013年主要工作": its figures are 2013's actuals, not 2014's targets
   const zhejiang = await extractPath(join(SHARED_REPORTS, 'province', '浙江省', '2014.md'));

@@ -28,7 +28,8 @@ export const periodTitles: { multiYear: RegExp; pastPeriod: RegExp; startYear: R
 /**
  * The role of a part from its heading. With the year the report sets targets for, a heading that
  * names only earlier years is the review, whatever its words: "2013年主要工作" in a 2014 report,
- * "全面完成2003年各项预期目标" in a 2004 one, "回首2019，西宁发展迈出坚实步伐" in a 2020 one.
+ * "全面完成2003年各项预期目标" in a 2004 one, "回首2019，西宁发展迈出坚实步伐" in a 2020 one. A heading
+ * of no other role that names only the year the targets are for is the year's tasks.
  */
 export function roleOfHeading(title: string, targetYear: number | null = null): SectionRole | null {
   const found = sectionData.roles.find(({ re }) => re.test(title))?.role ?? null;
@@ -36,6 +37,8 @@ export function roleOfHeading(title: string, targetYear: number | null = null): 
     // (a year stands without 年 before a comma or at the end: "感恩前行 笃行实干的2022", "回首2019，…")
     const years = [...title.matchAll(/(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=[，,：:、\s]|$))/g)].map((m) => Number(m[1]));
     if (years.length && years.every((y) => y < targetYear)) return 'review';
+    // and one whose words say nothing else that names only this year is its work: "牢记嘱托踔厉奋发的2023"
+    if (found === null && years.length && years.every((y) => y === targetYear)) return 'tasks';
   }
   return found;
 }
