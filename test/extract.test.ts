@@ -75,6 +75,20 @@ test('numbers as written: ranges, Chinese numerals, fractions, scales, thousands
   assert.deepEqual(q('用时8个月，建成12个'), [[8, null, '个'], [12, null, '个']]);
 });
 
+test('多 or 余 after a number or its scale keeps the figure\'s scale and unit, as written (national 1997, 云浮 2023)', async () => {
+  assert.deepEqual(findQuantities('总成交金额320多亿元，实际利用外资3亿多美元，城镇新增就业2万余人').map((q) => [q.value, q.unit, q.text]), [
+    [320, '亿元', '320多亿元'],
+    [3, '亿美元', '3亿多美元'],
+    [2, '万人', '2万余人'],
+  ]);
+  // "国内生产总值达到67700多亿元", "城镇新增就业700多万人"
+  const national = await reportExtraction('national', '1997.md');
+  assert.deepEqual(find(national.actuals, 'gdp', 'level').map((r) => [r.value, r.unit, r.year]), [[67700, '亿元', 1996]]);
+  assert.deepEqual(find(national.actuals, 'new_urban_jobs', 'level').map((r) => [r.value, r.unit]), [[700, '万人']]);
+  const yunfu = await reportExtraction('city', '云浮市', '2023.md');
+  assert.deepEqual(find(yunfu.actuals, 'new_urban_jobs', 'level').map((r) => [r.value, r.unit, r.year]), [[2, '万人', 2022]]);
+});
+
 test('one list item with two figures: 城乡居民收入分别增长8.5%和10% is two targets', () => {
   const x = extractText('各位代表：\n二、2024年工作总体要求和目标\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城乡居民收入分别增长8.5%和10%。');
   assert.deepEqual(find(x.targets, 'urban_disposable_income', 'growth').map((t) => t.value), [8.5]);
