@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReport } from '../src/readers/index.ts';
 import { analyseDocument } from '../src/structure/document.ts';
@@ -87,6 +88,22 @@ test('多 or 余 after a number or its scale keeps the figure\'s scale and unit,
   assert.deepEqual(find(national.actuals, 'new_urban_jobs', 'level').map((r) => [r.value, r.unit]), [[700, '万人']]);
   const yunfu = await reportExtraction('city', '云浮市', '2023.md');
   assert.deepEqual(find(yunfu.actuals, 'new_urban_jobs', 'level').map((r) => [r.value, r.unit, r.year]), [[2, '万人', 2022]]);
+});
+
+test('a space before a unit or scale keeps the unit (唐山 2014 "人口自然增长率控制在6.3 ‰以内"); rates joined by 和 are read with spaces before % too (浙江 2010 as a PDF prints it)', async () => {
+  assert.deepEqual(findQuantities('人口自然增长率控制在6.3 ‰以内，城镇居民人均可支配收入24611 元，总量3 万亿元，2023 年').map((q) => [q.value, q.unit]), [
+    [6.3, '‰'],
+    [24611, '元'],
+    [3, '万亿元'],
+  ]);
+  // "城镇居民人均可支配收入24611元，农村居民人均纯收入10007元，实际增长9.7%和9.5%", with a space before each unit
+  const sentence = readFileSync(join(SHARED_REPORTS, 'province', '浙江省', '2010.md'), 'utf8').match(/[^。]*实际增长9\.7%和9\.5%/)![0];
+  const spaced = sentence.replace(/(\d)([%元])/g, '$1 $2');
+  const x = extractText(`2009年工作回顾\n${spaced}。`);
+  assert.deepEqual(
+    x.actuals.filter((a) => a.quantity === 'growth' && a.metric.endsWith('disposable_income')).map((a) => [a.metric, a.value]),
+    [['urban_disposable_income', 9.7], ['rural_disposable_income', 9.5]],
+  );
 });
 
 test('one list item with two figures: 城乡居民收入分别增长8.5%和10% is two targets', () => {

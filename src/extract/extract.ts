@@ -712,7 +712,7 @@ function unnamedItem(text: string, clause: number, end: number, figures: Figure[
 const UNNAMED_ITEM_VERB = /增长|下降|提高|降低|减少|增加|达到?|实现|完成|突破|超过|为|是|占|有|新增|累计|其中/;
 
 /** A clause of rates joined by 和 or 、 that gives one to each item before it, 分别 left out. */
-const JOINT_RATES = /[，,](?:比上年)?(?:实际)?增长\d+(?:\.\d+)?%[和、]\d+(?:\.\d+)?%/g;
+const JOINT_RATES = /[，,](?:比上年)?(?:实际)?增长\d+(?:\.\d+)? ?%[和、]\d+(?:\.\d+)? ?%/g;
 
 /**
  * "地区生产总值、财政总收入、社会消费品零售总额分别突破3000亿元、500亿元、1000亿元，分别增长12.5%、21.6%、19%":

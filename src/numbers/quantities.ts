@@ -51,14 +51,15 @@ const APPROX = '多|余';
 // One figure: an Arabic number (or Chinese numerals when a scale, unit or 百分之 makes them a number),
 // optionally a range to a second figure.
 // (多 or 余 may follow the number or its scale, "320多亿元", "110余万人", "3亿多美元": the figure as written)
-// (" %": "城镇登记失业率4.6 %左右" — a space before the percent sign, as some sources print it)
+// (" %": "城镇登记失业率4.6 %左右", "24611 元", "1.2 亿元" — a space before the unit or scale, as some sources
+// and PDF text layers print it)
 // (thousands separated by full-width commas, as in "人均可支配收入26，530元" and the communiqués of the
 // 1980s, only right before a scale or a unit: elsewhere "，" is a clause's end)
 const WIDE_THOUSANDS = String.raw`\d{1,3}(?:，\d{3})+(?:\.\d+)?(?=${SCALE}|${UNIT})`;
 // (searched only from the characters a figure can start with: 百 of 百分之, an ASCII digit, a Chinese numeral)
 const FIGURE = new StartIndexedPattern(
   new RegExp(
-    String.raw`(百分之)?(${WIDE_THOUSANDS}|${ARABIC}|${CHINESE}分之${CHINESE}|${CHINESE})(${APPROX})?(${SCALE})?(${APPROX})?(${UNIT}| %)?` +
+    String.raw`(百分之)?(${WIDE_THOUSANDS}|${ARABIC}|${CHINESE}分之${CHINESE}|${CHINESE})(${APPROX})?( ?${SCALE})?(${APPROX})?( ?${UNIT}| %)?` +
       String.raw`(?:${DASH}(百分之)?(${ARABIC}|${CHINESE})(${SCALE})?(${UNIT}| %)?)?`,
   ),
   [...'百0123456789零〇一二两三四五六七八九十千'],
@@ -104,7 +105,8 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
   const out: Quantity[] = [];
   const slice = text.slice(from, to);
   for (let m = FIGURE.find(slice); m; m = FIGURE.next(slice, m)) {
-    const [, pct1, n1, approx1 = '', scale1 = '', approx2 = '', spacedUnit1 = '', pct2, n2, scale2 = '', spacedUnit2 = ''] = m;
+    const [, pct1, n1, approx1 = '', spacedScale1 = '', approx2 = '', spacedUnit1 = '', pct2, n2, scale2 = '', spacedUnit2 = ''] = m;
+    const scale1 = spacedScale1.trim();
     const unit1 = spacedUnit1.trim();
     const unit2 = spacedUnit2.trim();
     const chinese1 = !/\d/.test(n1);
@@ -136,14 +138,14 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
       if (!plausible) {
         // not a range: keep only the first figure
         v2 = null;
-        end = start + (pct1 ?? '').length + n1.length + approx1.length + scale1.length + approx2.length + spacedUnit1.length;
+        end = start + (pct1 ?? '').length + n1.length + approx1.length + spacedScale1.length + approx2.length + spacedUnit1.length;
       } else if (!unit) {
         unit = rangeUnit;
       }
     }
     let percent = percent1 || Boolean(pct2 && v2 !== null);
     if (percent && !unit) unit = '%';
-    if (!unit && /^年/.test(text.slice(end, end + 1)) && Number.isInteger(v1) && v1 >= 1949 && v1 <= 2100) continue;
+    if (!unit && /^ ?年/.test(text.slice(end, end + 2)) && Number.isInteger(v1) && v1 >= 1949 && v1 <= 2100) continue;
     if (unit === '年' || unit1 === '年') continue;
     // dates: the month and day of 2024年1月16日 are not figures
     if (!unit && v2 === null && Number.isInteger(v1) && v1 >= 1 && v1 <= 31 && /^[月日号]/.test(text.slice(end, end + 1))) continue;
