@@ -97,6 +97,9 @@ function sectionTitles(doc: ExtractionInput, index: number | null): string {
 /** A sentence that turns from the targets to the work that is to meet them. */
 const TASKS_FOLLOW = /[。！!]\s*[^。！!；;]{0,6}?(?:为此|为实现|实现(?:上述|以上|这些)|完成(?:上述|以上|这些)|围绕(?:上述|以上|这些)|(?:重点|着力|主要|切实)(?:抓好|做好)(?:以下|下列|[一二三四五六七八九十]+个?方面))/;
 
+/** Words that name the year the targets are for: 今年, 明年, or the year itself (2025年). */
+const thisYearPattern = (targetYear: number | null) => new RegExp(`今年|明年|${targetYear ?? '----'}年`);
+
 /**
  * The main-expected-targets passage: from its introduction to the end of its paragraph or list. Of
  * several candidates, the one about this year wins over the five-year plan's (十四五时期主要目标).
@@ -104,7 +107,7 @@ const TASKS_FOLLOW = /[。！!]\s*[^。！!；;]{0,6}?(?:为此|为实现|实现
 export function findTargetPassage(doc: ExtractionInput, targetYear: number | null): Passage | null {
   const { text } = doc;
   let best: { passage: Passage; score: number } | null = null;
-  const thisYear = new RegExp(`今年|明年|${targetYear ?? '----'}年`);
+  const thisYear = thisYearPattern(targetYear);
   for (const p of doc.paragraphs) {
     const role = p.section === null ? null : doc.sections[p.section].role;
     if (role === 'glossary') continue;
@@ -292,9 +295,14 @@ function contextOf(doc: ExtractionInput, sentenceIndex: number, passage: Passage
 function reportsYearSoFar(doc: ExtractionInput, index: number): boolean {
   const p = doc.paragraphs[index];
   const from = afterAddress(doc.text, p.start);
-  const opening = doc.text.slice(from, p.end).split(/[。；;！!]/)[0];
-  return YEAR_SO_FAR.test(opening);
+  // (read for every sentence of a task part: find the opening's end rather than copy the paragraph)
+  OPENING_END.lastIndex = from;
+  const stop = OPENING_END.exec(doc.text);
+  return YEAR_SO_FAR.test(doc.text.slice(from, stop && stop.index < p.end ? stop.index : p.end));
 }
+
+/** The end of a paragraph's opening sentence or clause. */
+const OPENING_END = /[。；;！!]/g;
 
 /** A paragraph that opens by naming the plan's outline: 《纲要》提出, 《…“十四五”规划和二〇三五年远景目标纲要》, 规划纲要. */
 const PLAN_OPENING = /^[^。，]{0,8}(?:《[^》]{0,40}(?:纲要|规划)[^》]{0,10}》|规划纲要)/;
@@ -329,8 +337,12 @@ const PART_OF_YEAR_ANYWHERE = new RegExp(PART_OF_YEAR);
 const PART_OF_YEAR_ALONE = new RegExp(`(?:^|[，,；;：:])${PART_OF_YEAR}[，,]`);
 /** The year so far: 今年以来, 今年上半年, 1至5月, 一季度 (see PART_OF_YEAR). */
 const YEAR_SO_FAR = new RegExp(`今年以来|${PART_OF_YEAR}`);
-/** A clause of a goal over years that turns to this year: "…年均增长9%以上，其中今年达到870亿元". */
-const OF_WHICH_THIS_YEAR = /[，,]其中(?:今年|明年|本年)/;
+/** What follows 其中 where a goal over years turns to this year: "…年均增长9%以上，其中今年达到870亿元". */
+const THIS_YEAR_AFTER_OF_WHICH = '今年|明年|本年';
+/** A clause of a goal over years that turns to this year. */
+const OF_WHICH_THIS_YEAR = new RegExp(`[，,]其中(?:${THIS_YEAR_AFTER_OF_WHICH})`);
+/** Where a name's scope ends: at ；or 。, or at 其中 opening a part ("…，其中第三产业增长…"), not turning to this year. */
+const SCOPE_STOP = new RegExp(`[；;。]|其中(?!${THIS_YEAR_AFTER_OF_WHICH})`);
 /** A clause that opens with a year to come: "到2026年，". */
 const LATER_YEAR_CLAUSE = /(?:^|[，,；;：:])(?:力争|争取|确保|努力)?到((?:19|20)\d{2})年/g;
 /**
@@ -465,7 +477,9 @@ interface Typed {
  * years, …，其中今年达到870亿元), not a new subject
  * (…，一般贸易占比达到42%).
  */
-const ALLOWED_TAIL = /^(其中(?:今年|明年|本年))?(预计)?(在?实际工作中)?(按照?)?(总量)?(折合(?:超过|约|近)?)?(全年|同比|比上年|比去年|较上年|按可比价格?计算|可比价)*(同口径|可比价|可比)?(分别)?(实际)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模|增加|净增)*$/;
+const ALLOWED_TAIL = new RegExp(
+  `^(其中(?:${THIS_YEAR_AFTER_OF_WHICH}))?(预计)?(在?实际工作中)?(按照?)?(总量)?(折合(?:超过|约|近)?)?(全年|同比|比上年|比去年|较上年|按可比价格?计算|可比价)*(同口径|可比价|可比)?(分别)?(实际)?(增长|下降|降低|减少|提高|提升|上涨|回落|增幅|增速|涨幅|为|达到|达|突破|超过|超|实现|完成|保持|控制在|不低于|不超过|力争|争取|预计|约|近|总量|规模|增加|净增)*$`,
+);
 
 /**
  * The words before the first figure of a clause that goes on with a list's figures, in any order
@@ -882,6 +896,8 @@ interface DocumentScope {
   own: RegExp;
   opening: string;
   ownAgain: RegExp;
+  /** Words that name the year the targets are for (see thisYearPattern). */
+  thisYear: RegExp;
 }
 
 /** A sentence (in the target passage: its part inside the passage) as extraction reads it. */
@@ -957,7 +973,7 @@ class SentenceReader {
       }
       // "建议新一届政府任期内经济社会发展的预期目标是：": the term's goals, in the paragraphs that follow too
       const sentence = text.slice(s.start, s.end);
-      if (periodTitles.termGoals.test(sentence) && /目标[^。，]{0,8}[：:]\s*$/.test(sentence) && !/今年|明年/.test(sentence) && !(targetYear !== null && sentence.includes(`${targetYear}年`))) {
+      if (periodTitles.termGoals.test(sentence) && /目标[^。，]{0,8}[：:]\s*$/.test(sentence) && !this.d.thisYear.test(sentence)) {
         this.periodLead = { paragraph: s.paragraph, section: s.section };
         return null;
       }
@@ -1172,8 +1188,7 @@ function mentionScope(d: DocumentScope, sc: SentenceScope, i: number): MentionSc
   let scopeEnd = next < mentions.length ? mentions[next].start : to;
   const listed = next > i + 1;
   const inList = listed || /[、和及与]/.test(text.charAt(m.start - 1)) || /[、和及与]/.test(text.charAt(m.end));
-  // (其中 opens a part, "…，其中第三产业增长…", but not in "…年均增长9%以上，其中今年达到870亿元")
-  const stop = sentence.slice(m.end - from, scopeEnd - from).search(/[；;。]|其中(?!今年|明年|本年)/);
+  const stop = sentence.slice(m.end - from, scopeEnd - from).search(SCOPE_STOP);
   if (stop !== -1) scopeEnd = m.end + stop;
   const prefix = text.slice(clauseStart(text, from, m.start), m.start);
   if (context !== 'passage' && (namesSubRegion(prefix, own) || ofSubjectElsewhere(text, sc.subjects, ownAgain, m.start))) return null;
@@ -1243,8 +1258,9 @@ function mentionFigures(d: DocumentScope, sc: SentenceScope, ms: MentionScope, o
     const prevUntyped: boolean = afterUntyped;
     afterUntyped = false;
     if (q.start - anchor > 40) break;
-    const clause = text.slice(clauseStart(text, from, q.start), q.start);
-    if (multiYear(clauseStart(text, from, q.start), q.start)) {
+    const clauseAt = clauseStart(text, from, q.start);
+    const clause = text.slice(clauseAt, q.start);
+    if (multiYear(clauseAt, q.start)) {
       // after a list's multi-year figures, a figure is the last item's ("…年均分别增长23.9%、
       // 11.5%，达到1.5万亿元"), not every item's
       if (ms.inList) break;
@@ -1482,7 +1498,7 @@ export function extractFigures(doc: ExtractionInput): Extraction {
   const passage = doc.metadata.kind === 'communique' ? null : findTargetPassage(doc, targetYear);
   const d: DocumentScope = {
     doc, text, targetYear, reviewYear: targetYear === null ? null : targetYear - 1, passage, part: passage ? passagePart(doc, passage) : null,
-    own: ownRegionWords(doc), opening: reportOpening(text), ownAgain: ownRegionAgain(doc),
+    own: ownRegionWords(doc), opening: reportOpening(text), ownAgain: ownRegionAgain(doc), thisYear: thisYearPattern(targetYear),
   };
   const out: Collected = { targets: [], actuals: [], commitments: [], otherTargets: [], otherActuals: [], stretchCandidates: new Set(), notSetMetrics: [] };
   const reader = new SentenceReader(d);
